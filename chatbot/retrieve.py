@@ -1,0 +1,89 @@
+"""Retrieval: dense search in the store, narrowed by product page and filters, with products
+named in the question pulled in and a light lexical re-rank over the dense candidates."""
+from __future__ import annotations
+
+import re
+import threading
+
+from .catalog import ShopDB
+from .types import Hit
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*|[\u4e00-\u9fff]")
+STOPWORDS = set(
+    "a an the and or of for to in on at by with is are was were be it this that these those do does did "
+    "i you we they he she my your our their me can could would should will how what which who whom when "
+    "where why there here any some much many more most less not no yes if than then so as from about into "
+    "have has had get got its it's i'm one".split()
+)
+
+
+def words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+class Retriever:
+    def __init__(self, db: ShopDB, store, embedder, lexical_weight: float = 0.2):
+        self.db, self.store, self.embedder = db, store, embedder
+        self.lexical_weight = lexical_weight
+        self._titles: list[tuple[str, set[str]]] | None = None
+        self._lock = threading.Lock()
+
+    def refresh(self) -> None:
+        """Forget cached titles (call after ingest)."""
+        self._titles = None
+
+    def mentioned_products(self, text: str, limit: int = 3) -> list[str]:
+        """Products whose title (or id) the text names, best match first."""
+        with self._lock:
+            if self._titles is None:
+                self._titles = [(p.id, set(words(p.title))) for p in self.db.products() if p.title]
+        lowered = text.lower()
+        query = set(words(text))
+        scored = []
+        for pid, title in self._titles:
+            if pid.lower() in lowered:
+                scored.append((2.0, pid))
+            elif title:
+                share = len(title & query) / len(title)
+                if share >= 0.6 and len(title & query) >= min(2, len(title)):
+                    scored.append((share, pid))
+        scored.sort(reverse=True)
+        return [pid for _, pid in scored[:limit]]
+
+    def search(
+        self,
+        query: str,
+        k: int = 6,
+        product_id: str | None = None,
+        filters: dict | None = None,
+        product_ids: list[str] | None = None,
+    ) -> list[Hit]:
+        """Best chunks for `query`. `product_id` (the product page) or `product_ids` narrow the
+        search to those products; `filters` holds category, price_min, price_max, in_stock, kind."""
+        vector = self.embedder.embed_query(query)
+        filters = dict(filters or {})
+        if product_id:
+            return self._rerank(query, self.store.query(vector, k * 3, {**filters, "product_id": product_id}), k)
+        if product_ids:
+            return self._rerank(query, self.store.query(vector, k * 3, {**filters, "product_id": product_ids}), k)
+        hits = self.store.query(vector, k * 4, filters)
+        named = self.mentioned_products(query)
+        if named:
+            extra = self.store.query(vector, k * 2, {**filters, "product_id": named})
+            seen = {h.chunk.id for h in hits}
+            for h in extra:
+                if h.chunk.id not in seen:
+                    hits.append(h)
+            for h in hits:  # a product named in the question is what the shopper asks about
+                if h.product_id in named:
+                    h.score += 0.1
+        return self._rerank(query, hits, k)
+
+    def _rerank(self, query: str, hits: list[Hit], k: int) -> list[Hit]:
+        q = set(words(query))
+        if q and self.lexical_weight:
+            for h in hits:
+                overlap = len(q & set(words(h.chunk.text))) / len(q)
+                h.score += self.lexical_weight * overlap
+        hits.sort(key=lambda h: h.score, reverse=True)
+        return hits[:k]
