@@ -1,0 +1,356 @@
+"""`ShopAssistant`: the one object a shop backend, the CLI, the UI and the eval script talk to.
+
+ask / stream a shopper's message:
+  screen (decline / hand off) -> resolve follow-ups from the session -> recommendation request?
+  -> price/stock fact? -> retrieve -> numbered evidence pack -> LLM -> honesty checks -> log.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+from . import constraints as cons
+from . import guard
+from .catalog import detect_lang
+from .config import Settings
+from .prompting import message, render
+from .shop import Shop
+from .types import Citation, Event, Hit, Product, Recommendation, Reply
+
+EVIDENCE_K = 4  # short evidence packs: prefill dominates time to first token on CPU
+MAX_NEW_TOKENS = 120
+MIN_SCORE = 0.74  # below this cosine+lexical score the catalog has nothing on the question
+FOLLOWUP = re.compile(
+    r"^\s*(and|also|what about|how about|does it|do they|is it|are they|can it|will it|it|its|they|this|that|"
+    r"those|these|same|cheaper|which one|那|它|这款|这个|那个|还有|有没有)\b|\b(it|its|they|them|this one|that one)\b|它|这款",
+    re.I,
+)
+PRICE_Q = re.compile(r"\b(how much (is|are|does|do|for)|price|cost|costs)\b|多少钱|价格|售价", re.I)
+STOCK_Q = re.compile(r"\b(in stock|available|availability|sold out)\b|有货|库存|现货", re.I)
+OTHER_Q = re.compile(r"\b(weigh|weight|size|long|battery|last|wide|fit|colou?r|ship|shipping|deliver\w*|warranty|return\w*)\b|运费|保修|退货", re.I)
+
+
+@dataclass
+class _Session:
+    history: list[tuple[str, str]] = field(default_factory=list)
+    products: list[str] = field(default_factory=list)  # the products the conversation is about
+    constraints: cons.Constraints | None = None  # the last recommendation request
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class ShopAssistant:
+    """Open on a home folder or settings; `llm`, `embedder` and `log` take a name or an instance."""
+
+    def __init__(self, settings: Settings | None = None, *, home=None, llm=None, embedder=None,
+                 log=None, chroma_client=None):
+        settings = settings or Settings()
+        if home is not None:
+            settings = settings.with_(home=home)
+        self.settings = settings
+        self.shop = Shop(settings, embedder=embedder, chroma_client=chroma_client)
+        self._llm = llm
+        self._log = log
+        self._sessions: dict[str, _Session] = {}
+        self._lock = threading.Lock()
+        self._products: dict[str, Product] | None = None
+
+    # ------------------------------------------------------------------ parts, opened lazily
+    @property
+    def llm(self):
+        with self._lock:
+            if self._llm is None or isinstance(self._llm, str):
+                from .llm import load_llm
+
+                self._llm = load_llm(self._llm or self.settings.llm, self.settings)
+            return self._llm
+
+    @cached_property
+    def log(self):
+        if self._log is not None:
+            return self._log
+        from .log import open_log
+
+        return open_log(self.settings)
+
+    @property
+    def products(self) -> dict[str, Product]:
+        with self._lock:
+            if self._products is None:
+                self._products = {p.id: p for p in self.shop.db.products()}
+            return self._products
+
+    @cached_property
+    def recommender(self):
+        from .recommend import Recommender
+
+        return Recommender(self.products, self.log, sentiment=self._sentiment_by_product())
+
+    def _sentiment_by_product(self) -> dict[str, float]:
+        try:
+            from analytics.store import product_sentiment
+        except ImportError:
+            return {}
+        try:
+            return product_sentiment(self.shop.db.connect())
+        except Exception:  # analytics not computed yet: rank without it
+            return {}
+
+    def ingest(self, folder, **kw):
+        result = self.shop.ingest(folder, **kw)
+        with self._lock:
+            self._products = None
+        self.__dict__.pop("recommender", None)
+        return result
+
+    # ------------------------------------------------------------------ public API
+    def ask(self, message: str, session_id: str | None = None, user_id: str | None = None,
+            product_id: str | None = None) -> Reply:
+        for item in self.stream(message, session_id=session_id, user_id=user_id, product_id=product_id):
+            if isinstance(item, Reply):
+                return item
+        raise RuntimeError("stream ended without a reply")  # pragma: no cover
+
+    def stream(self, message: str, session_id: str | None = None, user_id: str | None = None,
+               product_id: str | None = None) -> Iterator[str | Reply]:
+        """Yield text pieces as they are generated, then the final `Reply`. The Reply's `answer`
+        is authoritative: the honesty checks may correct what was streamed."""
+        started = time.perf_counter()
+        session_id = session_id or uuid.uuid4().hex
+        state = self._session(session_id)
+        with state.lock:  # one turn at a time per session; other sessions run concurrently
+            reply = yield from self._turn(message.strip(), state, user_id, product_id, started)
+            reply.timings["total_s"] = round(time.perf_counter() - started, 4)
+            reply.timings.setdefault("ttft_s", reply.timings["total_s"])
+            state.history.append((message, reply.answer))
+            cited = [c.product_id for c in reply.citations] + [r.product_id for r in reply.recommendations]
+            if cited:
+                state.products = list(dict.fromkeys(cited))[:3]
+            try:
+                self.log.log_turn(session_id, user_id, message, reply, product_id=product_id)
+            except Exception as exc:  # a broken log must not lose the shopper's answer
+                reply.timings["log_error"] = 1.0
+                import warnings
+
+                warnings.warn(f"interaction log write failed: {exc}")
+        yield reply
+
+    def recommend(self, user_id: str | None, k: int = 5, context: str | None = None,
+                  constraints: dict | None = None) -> list[Recommendation]:
+        recs = self.recommender.recommend(user_id, k=k, context=context, constraints=constraints)
+        if constraints:
+            c = cons.Constraints(**{key: constraints[key] for key in constraints if key in cons.Constraints.__dataclass_fields__})
+            recs = [r for r in recs if cons.satisfies(self.products[r.product_id], c)]
+        return recs
+
+    def log_event(self, user_id: str, product_id: str, action: str, ts: str | None = None, **extra) -> int:
+        event = Event(user_id=user_id, product_id=product_id, action=action, ts=ts,
+                      session_id=extra.pop("session_id", None), value=extra.pop("value", None), extra=extra)
+        return self.log.log_event(event)
+
+    def feedback(self, turn_id: int, value: int, comment: str | None = None, user_id: str | None = None) -> int:
+        return self.log.log_feedback(turn_id, value, comment=comment, user_id=user_id)
+
+    def summary(self, product_id: str):
+        from analytics.store import product_summary
+
+        return product_summary(self.shop.db, product_id)
+
+    # ------------------------------------------------------------------ one turn
+    def _session(self, session_id: str) -> _Session:
+        with self._lock:
+            state = self._sessions.get(session_id)
+            if state is None:
+                state = self._sessions[session_id] = _Session()
+                # Another process may have held this conversation: rebuild it from the log.
+                try:
+                    state.history = list(self.log.history(session_id, limit=6))
+                except Exception:
+                    state.history = []
+                for earlier, _ in state.history:
+                    named = self.shop.retriever.mentioned_products(earlier)
+                    if named:
+                        state.products = named
+            return state
+
+    def _fixed(self, key: str, lang: str, **values) -> str:
+        return message(key, lang, **values)
+
+    def _turn(self, text: str, state: _Session, user_id, product_id, started) -> Iterator[str]:
+        lang = detect_lang(text)
+        reply = Reply(answer="", lang=lang, query=text)
+        verdict = guard.screen(text)
+        if verdict.action != "answer":
+            reply.answer = self._fixed(verdict.message_key, lang)
+            reply.refused = verdict.action == "decline" or verdict.message_key == "handoff_order"
+            reply.handoff = verdict.action == "handoff"
+            reply.handoff_reason = verdict.reason if reply.handoff else None
+            reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
+            yield reply.answer
+            return reply
+
+        named = self.shop.retriever.mentioned_products(text)
+        wanted = cons.parse(text, list(self.products.values()))
+        # A message that names no product and no category continues the conversation's topic.
+        followup = bool(state.history) and not named and bool(
+            FOLLOWUP.search(text) or (wanted.category is None and not cons.is_recommendation_request(text))
+        )
+        if product_id and product_id in self.products:
+            focus = [product_id]
+        elif named:
+            focus = named
+        elif followup and state.products:
+            focus = state.products[:1]
+        else:
+            focus = []
+
+        # Recommendation requests, and follow-ups that refine one ("and in blue?").
+        if cons.is_recommendation_request(text) and not wanted.is_empty() or (
+            followup and state.constraints is not None and not wanted.is_empty()
+        ):
+            if followup and state.constraints is not None:
+                wanted = state.constraints.merged(wanted)
+            state.constraints = wanted
+            return (yield from self._recommend(text, wanted, reply, user_id, started))
+
+        if followup and focus:  # "and is it waterproof?" -> about the product discussed before
+            reply.query = f"{text} ({self.products[focus[0]].name})"
+        if len(focus) == 1 and (PRICE_Q.search(text) or STOCK_Q.search(text)) and not OTHER_Q.search(text):
+            return (yield from self._price_fact(self.products[focus[0]], reply, started))
+        return (yield from self._rag(text, focus, state, reply, started, followup))
+
+    def _recommend(self, text, wanted: cons.Constraints, reply: Reply, user_id, started) -> Iterator[str]:
+        recs = self.recommend(user_id, k=3, constraints=wanted.to_dict())
+        lang = reply.lang
+        if not recs:
+            nearest = ""
+            loose = cons.Constraints(category=wanted.category)
+            alt = self.recommend(user_id, k=1, constraints=loose.to_dict()) if wanted.category else []
+            if alt:
+                p = self.products[alt[0].product_id]
+                nearest = (f" The closest I have is {p.name} ({p.price_text()}, {p.stock_text()})." if lang == "en"
+                           else f" 最接近的是 {p.name}（{p.price_text()}，{p.stock_text()}）。")
+            reply.answer = self._fixed("recommend_none", lang, wanted=wanted.describe(), nearest=nearest)
+            reply.refused = True
+        else:
+            lines = [self._fixed("recommend_intro", lang, count=len(recs), wanted=wanted.describe())]
+            for n, r in enumerate(recs, 1):
+                p = self.products[r.product_id]
+                rating = f", {p.rating:.1f}★ ({p.review_count} reviews)" if p.rating is not None else ""
+                lines.append(self._fixed("recommend_item", lang, n=n, title=p.name, price=p.price_text(),
+                                         stock=p.stock_text(), rating=rating, reason=r.reason or "matches your request"))
+                reply.citations.append(Citation(p.id, [f"{p.id}:card"], p.name, ""))
+            reply.recommendations = recs
+            reply.answer = "\n".join(lines)
+        reply.query = f"{text} {wanted.to_dict()}"
+        reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
+        yield reply.answer
+        return reply
+
+    def _price_fact(self, p: Product, reply: Reply, started) -> Iterator[str]:
+        reply.answer = self._fixed("price_fact", reply.lang, title=p.name, price=p.price_text(), stock=p.stock_text())
+        from .chunking import card_text
+
+        reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, card_text(p)[:200])]
+        reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
+        yield reply.answer
+        return reply
+
+    def _evidence(self, query: str, focus: list[str]) -> list[Hit]:
+        retriever = self.shop.retriever
+        t = time.perf_counter()
+        if len(focus) == 1:
+            hits = retriever.search(query, k=EVIDENCE_K, product_id=focus[0])
+        elif focus:
+            hits = retriever.search(query, k=EVIDENCE_K + 2, product_ids=focus)
+        else:
+            hits = retriever.search(query, k=EVIDENCE_K)
+        # The card of each product asked about goes in first: its price and stock are facts the
+        # model must see rather than guess.
+        have = {h.chunk.id for h in hits}
+        cards = [c for c in self.shop.store.get([f"{pid}:card" for pid in focus]) if c.id not in have]
+        hits = [Hit(c, 1.0) for c in cards] + hits
+        self._last_retrieve_s = time.perf_counter() - t
+        return hits[: EVIDENCE_K + len(cards)]
+
+    def _rag(self, text, focus, state: _Session, reply: Reply, started, followup: bool) -> Iterator[str]:
+        t0 = time.perf_counter()
+        hits = self._evidence(reply.query, focus)
+        reply.timings["retrieve_s"] = round(time.perf_counter() - t0, 4)
+        reply.hits = hits
+        if not hits or (not focus and max(h.score for h in hits) < MIN_SCORE):
+            reply.answer = self._fixed("dont_know", reply.lang, offer=self._fixed("offer_human", reply.lang))
+            reply.refused = True
+            reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
+            yield reply.answer
+            return reply
+        evidence = []
+        for n, h in enumerate(hits, 1):
+            p = self.products.get(h.product_id)
+            label = f"{h.chunk.kind} of {p.name if p else h.product_id}"
+            evidence.append({"n": n, "label": label, "text": h.chunk.text})
+        history = state.history[-1][0] if followup and state.history else ""
+        messages = [
+            {"role": "system", "content": render("answer_system.jinja")},
+            {"role": "user", "content": render("answer_user.jinja", evidence=evidence, question=text,
+                                               history=history, lang=reply.lang)},
+        ]
+        stats: dict = {}
+        pieces = []
+        llm = self.llm
+        reply.model = getattr(llm, "name", type(llm).__name__)
+        for piece in llm.stream(messages, max_new_tokens=MAX_NEW_TOKENS, stop=["\nQuestion:", "\n\n\n"], stats=stats):
+            if not pieces:
+                reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
+            pieces.append(piece)
+            yield piece
+        draft = "".join(pieces).strip()
+        reply.usage = {"prompt_tokens": int(stats.get("prompt_tokens", 0)), "output_tokens": int(stats.get("output_tokens", 0))}
+        reply.timings["generate_s"] = round(float(stats.get("total_s", 0.0)), 4)
+        self._finish(draft, hits, focus, reply)
+        return reply
+
+    def _finish(self, draft: str, hits: list[Hit], focus: list[str], reply: Reply) -> None:
+        """Honesty checks: drop invented citations, correct or withdraw unverifiable facts."""
+        lang = reply.lang
+        if not draft or guard.says_dont_know(draft):
+            reply.answer = self._fixed("dont_know", lang, offer=self._fixed("offer_human", lang))
+            reply.refused = True
+            return
+        valid = set(range(1, len(hits) + 1))
+        cited = [n for n in guard.cited_numbers(draft) if n in valid]
+        draft = re.sub(r"\[(\d{1,2})\]", lambda m: m.group(0) if int(m.group(1)) in valid else "", draft)
+        if not cited:  # uncited answers are attributed to the best evidence, never to nothing
+            cited = [1]
+        by_product: dict[str, Citation] = {}
+        for n in dict.fromkeys(cited):
+            h = hits[n - 1]
+            p = self.products.get(h.product_id)
+            c = by_product.setdefault(h.product_id, Citation(h.product_id, [], p.name if p else "", ""))
+            c.chunk_ids.append(h.chunk.id)
+            if not c.quote:
+                c.quote = _quote(h.chunk.text)
+        reply.citations = list(by_product.values())
+        concerned = [self.products[c.product_id] for c in reply.citations if c.product_id in self.products]
+        evidence_text = "\n".join(h.chunk.text for h in hits)
+        check = guard.check_answer(draft, evidence_text, concerned)
+        if check.ok:
+            reply.answer = draft
+            return
+        facts = "; ".join(check.facts)
+        kept = [s for s in re.split(r"(?<=[.!?。！？])\s*", draft)
+                if s and guard.check_answer(s, evidence_text, concerned).ok]
+        if kept and facts:
+            reply.answer = " ".join(kept) + " " + self._fixed("corrected", lang, facts=facts)
+        else:
+            reply.answer = self._fixed("withdrawn", lang, facts=facts or "none")
+        reply.timings["corrected"] = 1.0
+
+
+def _quote(text: str, limit: int = 160) -> str:
+    text = text.split(": ", 1)[1] if text.startswith("Review of ") else text
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,173 @@
+"""Parse a shopping request ("a waterproof running shoe under $120 in wide") into constraints
+checked against the catalog's own vocabulary: its categories and attribute values."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .types import Product
+
+RECOMMEND = re.compile(
+    r"\b(recommend\w*|suggest\w*|looking for|look for|searching for|i need|i want|need an?|want an?|"
+    r"show me|find me|any (good )?\w+ (for|under|below)|which .{0,30} should i (buy|get)|best .{0,40} (for|under))\b|"
+    r"\b(under|below|less than|cheaper than|up to|max(imum)?)\s?\$?\s?\d|推荐|想买|有没有.{0,10}(的|吗)|帮我找|求推荐",
+    re.I,
+)
+_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)", re.I)
+_PRICE_MIN = re.compile(r"(?:over|above|more than|at least|from|>=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)", re.I)
+_BETWEEN = re.compile(r"between\s*\$?\s*(\d+(?:\.\d+)?)\s*(?:and|-|to)\s*\$?\s*(\d+(?:\.\d+)?)", re.I)
+_ZH_MAX = re.compile(r"(\d+(?:\.\d+)?)\s*(?:美元|元|块|刀)?\s*(?:以下|以内|之内)|(?:低于|不超过|少于)\s*(\d+(?:\.\d+)?)")
+_IN_STOCK = re.compile(r"\b(in stock|available now|ships? (now|today))\b|有货|现货", re.I)
+
+# Chinese words for common categories and attribute values; the catalog is in English.
+ZH_WORDS = {
+    "跑鞋": "running shoes", "跑步鞋": "running shoes", "耳机": "headphones", "咖啡": "coffee", "茶": "tea",
+    "背包": "backpacks", "双肩包": "backpacks", "厨房": "kitchen", "电器": "appliances", "水壶": "kettle",
+    "手机": "phone", "配件": "accessories", "充电": "charging", "夹克": "jackets", "外套": "jackets",
+    "冲锋衣": "jackets", "智能家居": "smart home", "防水": "waterproof", "无线": "wireless", "降噪": "noise cancelling",
+    "宽": "wide", "宽楦": "wide", "越野": "trail", "蓝色": "blue", "黑色": "black", "白色": "white", "红色": "red",
+    "绿色": "green", "灰色": "grey", "有机": "organic", "低因": "decaf", "无咖啡因": "decaf",
+}
+
+
+@dataclass
+class Constraints:
+    category: str | None = None
+    price_min: float | None = None
+    price_max: float | None = None
+    in_stock: bool | None = None
+    attributes: dict[str, object] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        d = {"category": self.category, "price_min": self.price_min, "price_max": self.price_max,
+             "in_stock": self.in_stock, "attributes": dict(self.attributes)}
+        return {k: v for k, v in d.items() if v not in (None, {}, "")}
+
+    def is_empty(self) -> bool:
+        return not self.to_dict()
+
+    def merged(self, newer: "Constraints") -> "Constraints":
+        """A follow-up ("and in blue?") adds to or overrides the earlier request."""
+        return Constraints(
+            category=newer.category or self.category,
+            price_min=newer.price_min if newer.price_min is not None else self.price_min,
+            price_max=newer.price_max if newer.price_max is not None else self.price_max,
+            in_stock=newer.in_stock if newer.in_stock is not None else self.in_stock,
+            attributes={**self.attributes, **newer.attributes},
+        )
+
+    def describe(self) -> str:
+        parts = []
+        for key, value in self.attributes.items():
+            name = key.replace("_", " ")
+            if value is True:
+                parts.append(name)
+            elif value is False:
+                parts.append(f"not {name}")
+            else:
+                parts.append(f"{name} {value}")
+        if self.category:
+            parts.append(self.category)
+        if self.price_min is not None:
+            parts.append(f"from ${self.price_min:g}")
+        if self.price_max is not None:
+            parts.append(f"up to ${self.price_max:g}")
+        if self.in_stock:
+            parts.append("in stock")
+        return ", ".join(parts) or "your request"
+
+
+def _norm(text: str) -> str:
+    text = text.lower()
+    for zh, en in ZH_WORDS.items():
+        if zh in text:
+            text += " " + en
+    return text.replace("-", " ")
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _has_phrase(text_words: list[str], phrase: str) -> bool:
+    target = [_stem(w) for w in re.findall(r"[a-z0-9]+", phrase.lower())]
+    if not target:
+        return False
+    stems = [_stem(w) for w in text_words]
+    n = len(target)
+    return any(stems[i : i + n] == target for i in range(len(stems) - n + 1))
+
+
+def is_recommendation_request(text: str) -> bool:
+    return bool(RECOMMEND.search(text))
+
+
+def parse(text: str, products: list[Product]) -> Constraints:
+    """Constraints that the text states, in the catalog's vocabulary."""
+    norm = _norm(text)
+    tokens = re.findall(r"[a-z0-9]+", norm)
+    c = Constraints()
+    # category: the longest catalog category (or its last word, "shoes") that the text names
+    categories = sorted({p.category for p in products if p.category}, key=len, reverse=True)
+    for cat in categories:
+        if _has_phrase(tokens, cat) or any(_has_phrase(tokens, part) for part in re.split(r"\s*&\s*|\s+and\s+", cat) if len(part) > 3):
+            c.category = cat
+            break
+    if c.category is None:  # "shoe" -> "running shoes", "jacket" -> "outdoor jackets"
+        for cat in categories:
+            last = cat.split()[-1]
+            if len(last) > 3 and _has_phrase(tokens, last):
+                c.category = cat
+                break
+    if m := _BETWEEN.search(norm):
+        c.price_min, c.price_max = float(m.group(1)), float(m.group(2))
+    else:
+        if m := _PRICE_MAX.search(norm):
+            c.price_max = float(m.group(1))
+        elif m := _ZH_MAX.search(text):
+            c.price_max = float(m.group(1) or m.group(2))
+        if m := _PRICE_MIN.search(norm):
+            c.price_min = float(m.group(1))
+    if _IN_STOCK.search(text):
+        c.in_stock = True
+    # attributes: boolean ones by name ("waterproof"), text/list values by value ("wide", "blue")
+    scope = [p for p in products if c.category is None or p.category == c.category]
+    for p in scope:
+        for key, value in p.attributes.items():
+            if key in c.attributes:
+                continue
+            name = key.replace("_", " ")
+            if isinstance(value, bool):
+                negated = re.search(rf"\b(not|non|no)\s+{re.escape(name)}", norm)
+                if negated:
+                    c.attributes[key] = False
+                elif _has_phrase(tokens, name):
+                    c.attributes[key] = True
+            elif isinstance(value, str) and len(value) > 2 and not value.replace(".", "").isdigit():
+                if _has_phrase(tokens, value) and not (c.category and _has_phrase(c.category.split(), value)):
+                    c.attributes[key] = value
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, str) and len(item) > 2 and not item.replace(".", "").isdigit() and _has_phrase(tokens, item):
+                        c.attributes[key] = item
+                        break
+    return c
+
+
+def satisfies(p: Product, c: Constraints) -> bool:
+    if c.category and p.category != c.category:
+        return False
+    if c.price_max is not None and (p.price is None or p.price > c.price_max):
+        return False
+    if c.price_min is not None and (p.price is None or p.price < c.price_min):
+        return False
+    if c.in_stock and p.in_stock is not True:
+        return False
+    for key, want in c.attributes.items():
+        have = p.attributes.get(key)
+        if isinstance(have, list):
+            if want not in have:
+                return False
+        elif have != want:
+            return False
+    return True
