@@ -32,6 +32,7 @@ FOLLOWUP = re.compile(
 )
 PRICE_Q = re.compile(r"\b(how much (is|are|does|do|for)|price|cost|costs)\b|多少钱|价格|售价", re.I)
 STOCK_Q = re.compile(r"\b(in stock|available|availability|sold out)\b|有货|库存|现货", re.I)
+COMPARE_PRICE = re.compile(r"\b(cheaper|less expensive|more expensive|pricier|costs? (more|less)|price difference)\b|更便宜|更贵|便宜", re.I)
 OTHER_Q = re.compile(r"\b(weigh|weight|size|long|battery|last|wide|fit|colou?r|ship|shipping|deliver\w*|warranty|return\w*)\b|运费|保修|退货", re.I)
 
 
@@ -221,6 +222,8 @@ class ShopAssistant:
             reply.query = f"{text} ({self.products[focus[0]].name})"
         if len(focus) == 1 and (PRICE_Q.search(text) or STOCK_Q.search(text)) and not OTHER_Q.search(text):
             return (yield from self._price_fact(self.products[focus[0]], reply, started))
+        if len(focus) >= 2 and COMPARE_PRICE.search(text):
+            return (yield from self._compare_price([self.products[pid] for pid in focus], reply, started))
         return (yield from self._rag(text, focus, state, reply, started, followup))
 
     def _recommend(self, text, wanted: cons.Constraints, reply: Reply, user_id, started) -> Iterator[str]:
@@ -256,6 +259,18 @@ class ShopAssistant:
         from .chunking import card_text
 
         reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, card_text(p)[:200])]
+        reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
+        yield reply.answer
+        return reply
+
+    def _compare_price(self, items: list[Product], reply: Reply, started) -> Iterator[str]:
+        priced = sorted((p for p in items if p.price is not None), key=lambda p: p.price)
+        if len(priced) < 2:
+            return (yield from self._rag(reply.query, [p.id for p in items], _Session(), reply, started, False))
+        cheap, dear = priced[0], priced[-1]
+        reply.answer = self._fixed("compare_price", reply.lang, cheap=cheap.name, cheap_price=cheap.price_text(),
+                                   dear=dear.name, dear_price=dear.price_text())
+        reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"Price: {p.price_text()}") for p in (cheap, dear)]
         reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
         yield reply.answer
         return reply

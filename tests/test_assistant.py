@@ -164,3 +164,10 @@ def test_real_transformers_model_end_to_end(settings, e5_embedder, mini_catalog,
     assert isinstance(reply, Reply) and reply.answer
     assert reply.usage["prompt_tokens"] > 50 and reply.usage["output_tokens"] > 0
     assert reply.citations and reply.citations[0].product_id in {"P1", "P2", "P3", "P4"}
+
+
+def test_price_comparison_comes_from_the_catalog(bot_factory):
+    bot = bot_factory("The Storm Runner is cheaper at $5 [1].")
+    reply = bot.ask("Which is cheaper, the Trailhawk Storm Runner or the Nordvale City Glide?")
+    assert reply.answer.startswith("Nordvale City Glide is cheaper at $89.50")
+    assert {c.product_id for c in reply.citations} == {"P1", "P2"} and bot.llm.prompts == []
