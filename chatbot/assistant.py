@@ -15,15 +15,17 @@ from functools import cached_property
 from typing import Iterator
 
 from . import constraints as cons
-from . import guard
+from . import facts, guard
 from .catalog import detect_lang
 from .config import Settings
 from .prompting import message, render
 from .shop import Shop
 from .types import Citation, Event, Hit, Product, Recommendation, Reply
 
-EVIDENCE_K = 4  # short evidence packs: prefill dominates time to first token on CPU
-MAX_NEW_TOKENS = 120
+EVIDENCE_K = 3  # short evidence packs: prefill dominates time to first token on CPU
+MAX_NEW_TOKENS = 80
+EVIDENCE_WORDS = {"card": 110}  # words of a chunk shown to the model; others get 55
+BOILERPLATE = re.compile(r"^(based on|according to) (the )?(information|evidence|data|reviews?)( provided)?( in the evidence)?,?\s*", re.I)
 MIN_SCORE = 0.74  # below this cosine+lexical score the catalog has nothing on the question
 FOLLOWUP = re.compile(
     r"^\s*(and|also|what about|how about|does it|do they|is it|are they|can it|will it|it|its|they|this|that|"
@@ -128,9 +130,9 @@ class ShopAssistant:
             reply.timings["total_s"] = round(time.perf_counter() - started, 4)
             reply.timings.setdefault("ttft_s", reply.timings["total_s"])
             state.history.append((message, reply.answer))
-            cited = [c.product_id for c in reply.citations] + [r.product_id for r in reply.recommendations]
-            if cited:
-                state.products = list(dict.fromkeys(cited))[:3]
+            about = reply.focus or [c.product_id for c in reply.citations] + [r.product_id for r in reply.recommendations]
+            if about:
+                state.products = list(dict.fromkeys(about))[:3]
             try:
                 self.log.log_turn(session_id, user_id, message, reply, product_id=product_id)
             except Exception as exc:  # a broken log must not lose the shopper's answer
@@ -208,6 +210,7 @@ class ShopAssistant:
             focus = state.products[:1]
         else:
             focus = []
+        reply.focus = focus
 
         # Recommendation requests, and follow-ups that refine one ("and in blue?").
         if cons.is_recommendation_request(text) and not wanted.is_empty() or (
@@ -222,6 +225,8 @@ class ShopAssistant:
             reply.query = f"{text} ({self.products[focus[0]].name})"
         if len(focus) == 1 and (PRICE_Q.search(text) or STOCK_Q.search(text)) and not OTHER_Q.search(text):
             return (yield from self._price_fact(self.products[focus[0]], reply, started))
+        if len(focus) == 1 and (fact := facts.answer(text, self.products[focus[0]], lang)):
+            return (yield from self._from_card(self.products[focus[0]], fact, reply, started))
         if len(focus) >= 2 and COMPARE_PRICE.search(text):
             return (yield from self._compare_price([self.products[pid] for pid in focus], reply, started))
         return (yield from self._rag(text, focus, state, reply, started, followup))
@@ -243,9 +248,10 @@ class ShopAssistant:
             lines = [self._fixed("recommend_intro", lang, count=len(recs), wanted=wanted.describe())]
             for n, r in enumerate(recs, 1):
                 p = self.products[r.product_id]
-                rating = f", {p.rating:.1f}★ ({p.review_count} reviews)" if p.rating is not None else ""
+                reason = r.reason or "matches your request"
+                rating = f", {p.rating:.1f}★ ({p.review_count} reviews)" if p.rating is not None and "★" not in reason else ""
                 lines.append(self._fixed("recommend_item", lang, n=n, title=p.name, price=p.price_text(),
-                                         stock=p.stock_text(), rating=rating, reason=r.reason or "matches your request"))
+                                         stock=p.stock_text(), rating=rating, reason=reason))
                 reply.citations.append(Citation(p.id, [f"{p.id}:card"], p.name, ""))
             reply.recommendations = recs
             reply.answer = "\n".join(lines)
@@ -255,10 +261,15 @@ class ShopAssistant:
         return reply
 
     def _price_fact(self, p: Product, reply: Reply, started) -> Iterator[str]:
-        reply.answer = self._fixed("price_fact", reply.lang, title=p.name, price=p.price_text(), stock=p.stock_text())
+        text = self._fixed("price_fact", reply.lang, title=p.name, price=p.price_text(), stock=p.stock_text())
+        return (yield from self._from_card(p, text, reply, started))
+
+    def _from_card(self, p: Product, text: str, reply: Reply, started) -> Iterator[str]:
+        """A reply stated from the product's catalog record, cited as its card."""
         from .chunking import card_text
 
-        reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, card_text(p)[:200])]
+        reply.answer = text
+        reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, _clip(card_text(p), 40))]
         reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
         yield reply.answer
         return reply
@@ -307,7 +318,7 @@ class ShopAssistant:
         for n, h in enumerate(hits, 1):
             p = self.products.get(h.product_id)
             label = f"{h.chunk.kind} of {p.name if p else h.product_id}"
-            evidence.append({"n": n, "label": label, "text": h.chunk.text})
+            evidence.append({"n": n, "label": label, "text": _clip(h.chunk.text, EVIDENCE_WORDS.get(h.chunk.kind, 55))})
         history = state.history[-1][0] if followup and state.history else ""
         messages = [
             {"role": "system", "content": render("answer_system.jinja")},
@@ -323,7 +334,7 @@ class ShopAssistant:
                 reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
             pieces.append(piece)
             yield piece
-        draft = "".join(pieces).strip()
+        draft = _tidy("".join(pieces))
         reply.usage = {"prompt_tokens": int(stats.get("prompt_tokens", 0)), "output_tokens": int(stats.get("output_tokens", 0))}
         reply.timings["generate_s"] = round(float(stats.get("total_s", 0.0)), 4)
         self._finish(draft, hits, focus, reply)
@@ -364,6 +375,22 @@ class ShopAssistant:
         else:
             reply.answer = self._fixed("withdrawn", lang, facts=facts or "none")
         reply.timings["corrected"] = 1.0
+
+
+def _clip(text: str, words: int) -> str:
+    parts = text.split()
+    if len(parts) <= 1 and len(text) > words * 3:  # Chinese: no spaces
+        return text[: words * 3] + "…"
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
+def _tidy(draft: str, sentences: int = 3) -> str:
+    """Drop "Based on the evidence," openers and anything past a few sentences: small models
+    ramble on, and the shopper needs the answer, not an essay."""
+    draft = BOILERPLATE.sub("", draft.strip())
+    draft = draft[:1].upper() + draft[1:]
+    parts = re.split(r"(?<=[.!?。！？])\s+", draft)
+    return " ".join(parts[:sentences]).strip()
 
 
 def _quote(text: str, limit: int = 160) -> str:

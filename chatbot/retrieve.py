@@ -48,7 +48,12 @@ class Retriever:
                 if share >= 0.6 and len(title & query) >= min(2, len(title)):
                     scored.append((share, pid))
         scored.sort(reverse=True)
-        return [pid for _, pid in scored[:limit]]
+        if not scored:
+            return []
+        # "Pacelyn Drift 7 WP Road Running Shoe" shares most words with its siblings: keep only
+        # the titles matched about as well as the best one (two for "X or Y" comparisons).
+        best = scored[0][0]
+        return [pid for share, pid in scored[:limit] if share >= best - 0.05]
 
     def search(
         self,

@@ -118,6 +118,7 @@ class Reply:
     timings: dict[str, float] = field(default_factory=dict)  # ttft_s, total_s, retrieve_s...
     usage: dict[str, int] = field(default_factory=dict)  # prompt_tokens, output_tokens
     turn_id: int | None = None  # row id in the interaction log, for feedback
+    focus: list[str] = field(default_factory=list)  # products the question is about (page, named, follow-up)
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -48,11 +48,11 @@ def bot_factory(settings, e5_embedder, mini_catalog):
 
 
 def test_answer_cites_evidence_and_streams(bot_factory):
-    bot = bot_factory()
-    items = list(bot.stream("Is the Trailhawk Storm Runner waterproof?", session_id="s1", user_id="u1"))
+    bot = bot_factory("Yes, its grippy outsole suits muddy paths [1].")
+    items = list(bot.stream("Is the Trailhawk Storm Runner good on muddy paths?", session_id="s1", user_id="u1"))
     reply = items[-1]
     assert isinstance(reply, Reply) and all(isinstance(i, str) for i in items[:-1]) and len(items) > 2
-    assert reply.answer == "Yes, it is waterproof [1]."
+    assert reply.answer == "Yes, its grippy outsole suits muddy paths [1]."
     assert [c.product_id for c in reply.citations] == ["P1"]
     assert reply.citations[0].chunk_ids == ["P1:card"] and reply.citations[0].quote
     assert not reply.refused and reply.turn_id is not None
@@ -86,7 +86,9 @@ def test_follow_up_keeps_the_product(bot_factory):
     bot = bot_factory("It has a 30 hour battery with the case [1].")
     first = bot.ask("Tell me about the Sonara AeroBuds Pro", session_id="f1")
     assert first.citations[0].product_id == "P3"
-    second = bot.ask("how long does the battery last?", session_id="f1")
+    battery = bot.ask("how long does the battery last?", session_id="f1")
+    assert battery.focus == ["P3"] and "30 hours" in battery.answer
+    second = bot.ask("what do reviewers think of the sound?", session_id="f1")
     assert {h.product_id for h in second.hits} == {"P3"}
     assert "Sonara AeroBuds Pro" in second.query
     price = bot.ask("and how much is it?", session_id="f1")
@@ -118,8 +120,8 @@ def test_declines_and_handoffs(bot_factory):
 
 
 def test_chinese_question_gets_chinese_instructions_and_replies(bot_factory):
-    bot = bot_factory("是的，这款鞋防水 [1]。")
-    reply = bot.ask("这款鞋防水吗？", product_id="P1")
+    bot = bot_factory("是的，适合泥泞的小路 [1]。")
+    reply = bot.ask("这款鞋适合泥泞的小路吗？", product_id="P1")
     assert reply.lang == "zh" and "请用简体中文回答" in bot.llm.prompts[-1][1]["content"]
     assert reply.citations[0].product_id == "P1"
     assert "折扣" in bot.ask("给我打折").answer
@@ -171,3 +173,13 @@ def test_price_comparison_comes_from_the_catalog(bot_factory):
     reply = bot.ask("Which is cheaper, the Trailhawk Storm Runner or the Nordvale City Glide?")
     assert reply.answer.startswith("Nordvale City Glide is cheaper at $89.50")
     assert {c.product_id for c in reply.citations} == {"P1", "P2"} and bot.llm.prompts == []
+
+
+def test_listed_attributes_are_answered_from_the_record(bot_factory):
+    bot = bot_factory("No, it is not waterproof [1].")  # the model would be wrong here
+    reply = bot.ask("Is the Trailhawk Storm Runner waterproof?", session_id="a1")
+    assert reply.answer == "Yes, the Trailhawk Storm Runner is waterproof [1]." and bot.llm.prompts == []
+    blue = bot.ask("does it come in blue?", session_id="a1")
+    assert blue.answer.startswith("Yes") and blue.citations[0].chunk_ids == ["P1:card"]
+    zh = bot.ask("有白色的吗？", session_id="a1")
+    assert zh.answer.startswith("没有") and "black, blue" in zh.answer
