@@ -26,7 +26,7 @@ EVIDENCE_K = 3  # short evidence packs: prefill dominates time to first token on
 MAX_NEW_TOKENS = 80
 EVIDENCE_WORDS = {"card": 110}  # words of a chunk shown to the model; others get 55
 BOILERPLATE = re.compile(r"^(based on|according to) (the )?(information|evidence|data|reviews?)( provided)?( in the evidence)?,?\s*", re.I)
-MIN_SCORE = 0.74  # below this cosine+lexical score the catalog has nothing on the question
+MIN_SCORE = 0.82  # below this cosine+lexical score the catalog has nothing on the question
 FOLLOWUP = re.compile(
     r"^\s*(and|also|what about|how about|does it|do they|is it|are they|can it|will it|it|its|they|this|that|"
     r"those|these|same|cheaper|which one|那|它|这款|这个|那个|还有|有没有)\b|\b(it|its|they|them|this one|that one)\b|它|这款",

@@ -10,7 +10,7 @@ from .types import Product
 RECOMMEND = re.compile(
     r"\b(recommend\w*|suggest\w*|looking for|look for|searching for|i need|i want|need an?|want an?|"
     r"show me|find me|any (good )?\w+ (for|under|below)|which .{0,30} should i (buy|get)|best .{0,40} (for|under))\b|"
-    r"\b(under|below|less than|cheaper than|up to|max(imum)?)\s?\$?\s?\d|推荐|想买|有没有.{0,10}(的|吗)|帮我找|求推荐",
+    r"\b(under|below|less than|cheaper than|up to|max(imum)?)\s?\$?\s?\d|推荐|想买|哪款|哪个好|有没有.{0,10}(的|吗)|帮我找|求推荐",
     re.I,
 )
 _PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)", re.I)
