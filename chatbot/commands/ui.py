@@ -65,8 +65,8 @@ def run_demo(args, settings) -> int:
     bot = ShopAssistant(settings)
     if not bot.products:
         folder = demo_folder()
-        print(f"loading the demo shop from {folder} into {settings.home} (first run only, a few minutes)...",
-              file=sys.stderr, flush=True)
+        print(f"loading the demo shop from {folder} into {settings.home} "
+              "(first run only; several minutes on a small CPU)...", file=sys.stderr, flush=True)
         result = bot.ingest(folder, progress=True)
         print(f"{result.products} products, {result.reviews} reviews, {result.qa} Q&A loaded "
               f"({result.seconds:.0f} s)", file=sys.stderr)
