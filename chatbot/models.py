@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError, ModelError
@@ -53,7 +53,6 @@ class Preset:
     sha256: str = ""  # of the joined file; full hex (a prefix is accepted but weaker)
     size: int = 0  # bytes of the joined file
     gguf_name: str = ""  # file name given to the joined GGUF
-    extra: dict = field(default_factory=dict)
 
     @property
     def packages(self) -> list[str]:
