@@ -227,7 +227,7 @@ def test_bad_catalog_upload_shows_line_numbered_errors_and_stores_nothing(open_p
     page = open_page()
     page.get_by_role("tab", name="Catalog").click()
     page.set_input_files("#sb-files input[type=file]", str(bad))
-    page.wait_for_selector("#sb-files :text('products.jsonl')")
+    page.wait_for_selector("#sb-files :text('products.jsonl')", timeout=120_000)
     page.click("#sb-ingest")
     page.wait_for_selector("#sb-ingest-result .sb-problems")
     text = page.inner_text("#sb-ingest-result")
@@ -244,9 +244,9 @@ def test_bad_catalog_upload_shows_line_numbered_errors_and_stores_nothing(open_p
     page = open_page()  # a fresh page: the file box starts empty
     page.get_by_role("tab", name="Catalog").click()
     page.set_input_files("#sb-files input[type=file]", str(good))
-    page.wait_for_selector("#sb-files :text('products.csv')")
+    page.wait_for_selector("#sb-files :text('products.csv')", timeout=120_000)
     page.click("#sb-ingest")
-    page.wait_for_selector("#sb-ingest-result:has-text('Catalog updated')")
+    page.wait_for_selector("#sb-ingest-result:has-text('Catalog updated')", timeout=120_000)
     assert "P9" in bot.products
     page.wait_for_selector("#sb-overview:has-text('5 products')")
 
