@@ -54,7 +54,8 @@ def run_summary(args, settings) -> int:
         raise NotFound(f"no product {args.product_id!r}; `shopbot search` finds product ids")
     reviews = db.reviews(product.id)
     analyzer = _analyzer(settings)
-    analyses = analyze_and_store(db.connect(), reviews, analyzer).analyses
+    categories = {product.id: product.category} if product.category else None
+    analyses = analyze_and_store(db.connect(), reviews, analyzer, categories=categories).analyses
     summary = analyzer.summarize(product, [analyses[r.id] for r in reviews], reviews)
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))

