@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Iterator
 
 from . import constraints as cons
-from . import facts, guard
+from . import facts, guard, opinions
 from .catalog import detect_lang
 from .config import Settings
 from .prompting import message, render
@@ -225,6 +225,8 @@ class ShopAssistant:
             reply.query = f"{text} ({self.products[focus[0]].name})"
         if len(focus) == 1 and (PRICE_Q.search(text) or STOCK_Q.search(text)) and not OTHER_Q.search(text):
             return (yield from self._price_fact(self.products[focus[0]], reply, started))
+        if len(focus) == 1 and (said := opinions.answer(text, self.products[focus[0]], self.shop.db.connect(), lang)):
+            return (yield from self._from_reviews(self.products[focus[0]], *said, reply, started))
         if len(focus) == 1 and (fact := facts.answer(text, self.products[focus[0]], lang)):
             return (yield from self._from_card(self.products[focus[0]], fact, reply, started))
         if len(focus) >= 2 and COMPARE_PRICE.search(text):
@@ -263,6 +265,14 @@ class ShopAssistant:
     def _price_fact(self, p: Product, reply: Reply, started) -> Iterator[str]:
         text = self._fixed("price_fact", reply.lang, title=p.name, price=p.price_text(), stock=p.stock_text())
         return (yield from self._from_card(p, text, reply, started))
+
+    def _from_reviews(self, p: Product, text: str, citation: Citation, reply: Reply, started) -> Iterator[str]:
+        """A reply stated from the counts of the product's analysed reviews."""
+        reply.answer = text
+        reply.citations = [citation]
+        reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
+        yield reply.answer
+        return reply
 
     def _from_card(self, p: Product, text: str, reply: Reply, started) -> Iterator[str]:
         """A reply stated from the product's catalog record, cited as its card."""

@@ -183,3 +183,12 @@ def test_listed_attributes_are_answered_from_the_record(bot_factory):
     assert blue.answer.startswith("Yes") and blue.citations[0].chunk_ids == ["P1:card"]
     zh = bot.ask("有白色的吗？", session_id="a1")
     assert zh.answer.startswith("没有") and "black, blue" in zh.answer
+
+
+def test_opinion_questions_are_answered_from_review_counts(settings, e5_embedder, mini_catalog):
+    bot = ShopAssistant(settings, llm=ScriptedLLM("It runs true to size [1]."), embedder=e5_embedder)
+    bot.ingest(mini_catalog, progress=False)  # with review analytics
+    reply = bot.ask("What do reviewers say about the battery of the Sonara AeroBuds Pro?")
+    assert reply.answer.startswith("Sonara AeroBuds Pro: of 1 reviews that mention battery, 0 are positive and 1 negative")
+    assert "battery dies" in reply.answer and bot.llm.prompts == []
+    assert reply.citations[0].chunk_ids == ["P3:review:R3"]
