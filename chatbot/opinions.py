@@ -38,6 +38,12 @@ def answer(question: str, product: Product, conn, lang: str = "en") -> tuple[str
         if stat is None or not stat.mentions:
             text = message("reviews_none", lang, title=product.name, count=len(analyses), aspect=aspect)
             return text, Citation(product.id, [], product.name, "")
+        # Quote a review in the shopper's language when one says the same thing.
+        same_lang = [(abs(float(row.get("score", 0))), row.get("quote", ""), a.review_id)
+                     for a in analyses if a.lang == lang for row in a.aspects
+                     if row["aspect"] == aspect and row.get("polarity") == stat.dominant and row.get("quote")]
+        if same_lang:
+            _, stat.quote, stat.quote_review_id = max(same_lang)
         quote = f' "{stat.quote}" [1]' if stat.quote else ""
         text = message("reviews_aspect", lang, title=product.name, total=stat.mentions, aspect=aspect,
                        pos=stat.positive, neg=stat.negative, quote=quote)
