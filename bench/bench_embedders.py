@@ -26,6 +26,8 @@ def main() -> None:
     ap.add_argument("--embedders", default="e5-small,minilm")
     ap.add_argument("--split", default=None)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--products-only", action="store_true",
+                    help="index product records only (cards and descriptions): a quick product-retrieval probe")
     args = ap.parse_args()
 
     from chatbot.config import Settings
@@ -38,8 +40,13 @@ def main() -> None:
         for folder in args.sets:
             with tempfile.TemporaryDirectory() as home:
                 shop = Shop(Settings(home=home), embedder=embedder)
+                source = folder
+                if args.products_only:
+                    source = Path(home) / "catalog"
+                    source.mkdir()
+                    (source / "products.jsonl").write_bytes((folder / "products.jsonl").read_bytes())
                 t = time.perf_counter()
-                result = shop.ingest(folder, analytics=False, progress=False)
+                result = shop.ingest(source, analytics=False, progress=False)
                 rate = result.chunks / (time.perf_counter() - t)
                 hits = defaultdict(list)
                 for q in questions(folder, args.split, args.limit):

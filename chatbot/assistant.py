@@ -22,9 +22,9 @@ from .prompting import message, render
 from .shop import Shop
 from .types import Citation, Event, Hit, Product, Recommendation, Reply
 
-EVIDENCE_K = 3  # short evidence packs: prefill dominates time to first token on CPU
+EVIDENCE_K = 4  # short evidence packs: prefill dominates time to first token on CPU
 MAX_NEW_TOKENS = 80
-EVIDENCE_WORDS = {"card": 110}  # words of a chunk shown to the model; others get 55
+EVIDENCE_WORDS = {"card": 90}  # words of a chunk shown to the model; others get 55
 BOILERPLATE = re.compile(r"^(based on|according to) (the )?(information|evidence|data|reviews?)( provided)?( in the evidence)?,?\s*", re.I)
 MIN_SCORE = 0.82  # below this cosine+lexical score the catalog has nothing on the question
 FOLLOWUP = re.compile(
@@ -223,7 +223,9 @@ class ShopAssistant:
 
         if followup and focus:  # "and is it waterproof?" -> about the product discussed before
             reply.query = f"{text} ({self.products[focus[0]].name})"
-        if len(focus) == 1 and (PRICE_Q.search(text) or STOCK_Q.search(text)) and not OTHER_Q.search(text):
+        known = self.products[focus[0]] if len(focus) == 1 else None
+        if known and ((PRICE_Q.search(text) and known.price is not None) or (STOCK_Q.search(text) and known.in_stock is not None)) \
+                and not OTHER_Q.search(text):
             return (yield from self._price_fact(self.products[focus[0]], reply, started))
         if len(focus) == 1 and (said := opinions.answer(text, self.products[focus[0]], self.shop.db.connect(), lang)):
             return (yield from self._from_reviews(self.products[focus[0]], *said, reply, started))
@@ -305,10 +307,12 @@ class ShopAssistant:
             hits = retriever.search(query, k=EVIDENCE_K + 2, product_ids=focus)
         else:
             hits = retriever.search(query, k=EVIDENCE_K)
-        # The card of each product asked about goes in first: its price and stock are facts the
-        # model must see rather than guess.
+        # Comparing products: each one's card goes in first, so the model sees every product's
+        # price and specs rather than guessing. (One product's card competes like any chunk;
+        # its listed facts are answered from the record before we get here.)
         have = {h.chunk.id for h in hits}
-        cards = [c for c in self.shop.store.get([f"{pid}:card" for pid in focus]) if c.id not in have]
+        wanted = [f"{pid}:card" for pid in focus] if len(focus) > 1 else []
+        cards = [c for c in self.shop.store.get(wanted) if c.id not in have]
         hits = [Hit(c, 1.0) for c in cards] + hits
         self._last_retrieve_s = time.perf_counter() - t
         return hits[: EVIDENCE_K + len(cards)]
@@ -397,6 +401,7 @@ def _clip(text: str, words: int) -> str:
 def _tidy(draft: str, sentences: int = 3) -> str:
     """Drop "Based on the evidence," openers and anything past a few sentences: small models
     ramble on, and the shopper needs the answer, not an essay."""
+    draft = re.sub(r"</?data>|\[data>", "", draft)  # small models sometimes echo the delimiters
     draft = BOILERPLATE.sub("", draft.strip())
     draft = draft[:1].upper() + draft[1:]
     parts = re.split(r"(?<=[.!?。！？])\s+", draft)

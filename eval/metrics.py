@@ -18,7 +18,9 @@ _CJK = re.compile(r"([\u4e00-\u9fff])")
 def normalize(text: str) -> str:
     """SQuAD normalization (lower case, no punctuation, no articles, single spaces), with each
     CJK character spaced out so Chinese answers get a token per character (MLQA's rule)."""
-    text = "".join(" " if ch in _PUNCT else ch for ch in str(text).lower())
+    # Citation markers ("[1]") point at evidence; they are not words of the answer.
+    text = re.sub(r"\[\d{1,2}\]", " ", str(text))
+    text = "".join(" " if ch in _PUNCT else ch for ch in text.lower())
     text = _ARTICLES.sub(" ", text)
     text = _CJK.sub(r" \1 ", text)
     return " ".join(text.split())
