@@ -213,7 +213,7 @@ class ShopAssistant:
         reply.focus = focus
 
         # Recommendation requests, and follow-ups that refine one ("and in blue?").
-        if cons.is_recommendation_request(text) and not wanted.is_empty() or (
+        if cons.is_recommendation_request(text) and not wanted.is_empty() and len(named) < 2 or (
             followup and state.constraints is not None and not wanted.is_empty()
         ):
             if followup and state.constraints is not None:

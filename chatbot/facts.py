@@ -70,7 +70,8 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
     about a listed attribute."""
     if REVIEWISH.search(question) or not p.attributes:
         return None
-    text = question.lower()
+    # The product's own name says nothing about what is asked ("... Dark Roast Coffee taste like?").
+    text = question.lower().replace(p.title.lower(), " ") if p.title else question.lower()
     for zh, en in {**ZH_WORDS, **ZH_COLORS}.items():
         if zh in question:
             text += f" {en}"

@@ -121,6 +121,15 @@ class Check:
     facts: list[str]  # catalog facts that correct the problems
 
 
+# Topics a small model likes to fill in from general knowledge: stating one needs the evidence
+# to mention it at all.
+POLICY = re.compile(
+    r"\b(warrant(y|ies)|guarantee[ds]?|return policy|returns? within|refunds?|ships? (with)?in|delivery (time|takes)|"
+    r"bluetooth (version )?\d(\.\d)?|milligrams?|\bmg\b|certified|made in)\b|保修|质保|退货政策",
+    _I,
+)
+
+
 def check_answer(answer: str, evidence_text: str, products: list[Product]) -> Check:
     """Every price and unit number in `answer` must appear in the evidence or the catalog data of
     the products concerned; a stock claim must match the catalog."""
@@ -138,6 +147,9 @@ def check_answer(answer: str, evidence_text: str, products: list[Product]) -> Ch
     for m in NUMBER_UNIT.finditer(answer):
         if round(float(m.group(1)), 2) not in allowed:
             problems.append(f"{m.group(0).strip()} is not in the evidence")
+    for m in POLICY.finditer(answer):
+        if m.group(0).lower() not in evidence_text.lower():
+            problems.append(f"'{m.group(0)}' is not in the evidence")
     if len(products) == 1:
         p = products[0]
         if p.in_stock is True and OUT_OF_STOCK.search(answer):

@@ -192,3 +192,11 @@ def test_opinion_questions_are_answered_from_review_counts(settings, e5_embedder
     assert reply.answer.startswith("Sonara AeroBuds Pro: of 1 reviews that mention battery, 0 are positive and 1 negative")
     assert "battery dies" in reply.answer and bot.llm.prompts == []
     assert reply.citations[0].chunk_ids == ["P3:review:R3"]
+
+
+def test_invented_warranty_is_withdrawn_and_two_named_products_are_compared(bot_factory):
+    bot = bot_factory("The warranty is 5 years [1].")
+    reply = bot.ask("How long is the warranty on the Kettle & Co Morning Roast?")
+    assert "5 years" not in reply.answer
+    both = bot.ask("I need something for rain: the Trailhawk Storm Runner or the Nordvale City Glide?")
+    assert both.recommendations == [] and {h.product_id for h in both.hits} <= {"P1", "P2"}

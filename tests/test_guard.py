@@ -49,3 +49,9 @@ def test_dont_know_and_citations():
     assert guard.says_dont_know("The evidence does not mention the warranty.")
     assert not guard.says_dont_know("Yes, it is waterproof [1].")
     assert guard.cited_numbers("Yes [1], and see [3].") == [1, 3]
+
+
+def test_policy_claims_need_evidence():
+    check = guard.check_answer("The warranty on it is 5 years [1].", "Rated 5 stars. A 5-liter pot.", [SHOE])
+    assert not check.ok and "'warranty' is not in the evidence" in check.problems
+    assert guard.check_answer("The warranty is two years [1].", "Comes with a two-year warranty.", [SHOE]).ok
