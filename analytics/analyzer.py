@@ -133,11 +133,13 @@ class ReviewAnalyzer:
                 rows[aspect] = {"aspect": aspect, "polarity": label, "score": score, "quote": clause}
         return list(rows.values())
 
-    def keywords(self, texts: Sequence[str], langs: Sequence[str | None] | None = None, top: int = 5) -> list[list[str]]:
+    def keywords(self, texts: Sequence[str], langs: Sequence[str | None] | None = None,
+                 top: int = 5) -> list[list[str]]:
         texts = list(texts)
         return [extract_keywords(t, l, top) for t, l in zip(texts, self._langs(texts, langs))]
 
-    def discover_aspects(self, reviews: Iterable[Review], products: Iterable[Product]) -> dict[str, list[tuple[str, int]]]:
+    def discover_aspects(self, reviews: Iterable[Review],
+                         products: Iterable[Product]) -> dict[str, list[tuple[str, int]]]:
         """Per category, frequent terms the seed lexicon lacks; they become aspects from now on."""
         by_id = {p.id: p for p in products}
         candidates: dict[str, list[list[str]]] = {}

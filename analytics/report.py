@@ -51,7 +51,7 @@ def _plots(out: Path, summaries: list[ProductSummary], analyses) -> dict[str, st
     ax.set_xlabel("share of reviews")
     ax.set_title("Sentiment by category")
     ax.invert_yaxis()
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     fig.tight_layout()
     files["sentiment_by_category"] = "sentiment_by_category.png"
     fig.savefig(out / files["sentiment_by_category"], dpi=110)
@@ -154,8 +154,8 @@ def write_report(conn_or_db, out_dir, analyzer=None, update: bool = True) -> Pat
     ]
     odd = disagreements(analyses)
     if odd:
-        lines += ["Reviews whose text disagrees with their stars:", "", "| review | product | stars | text says | text |",
-                  "|---|---|---|---|---|"]
+        lines += ["Reviews whose text disagrees with their stars:", "",
+                  "| review | product | stars | text says | text |", "|---|---|---|---|---|"]
         for a in odd:
             quote = _md_escape(texts.get(a.review_id, "") or ", ".join(a.keywords))[:140]
             lines.append(f"| {a.review_id} | {a.product_id} | {a.rating} | {a.sentiment} ({a.score:+.2f}) | {quote} |")
@@ -170,8 +170,9 @@ def write_report(conn_or_db, out_dir, analyzer=None, update: bool = True) -> Pat
         lines.append("")
     lines += ["## Products", ""]
     for s in sorted(summaries, key=lambda s: (-s.sentiment_counts["negative"], s.product_id)):
+        plural = "s" if s.review_count != 1 else ""
         lines += [f"### {_md_escape(s.title or s.product_id)} ({s.product_id})", "",
-                  f"{s.category + ' · ' if s.category else ''}{s.review_count} review{'s' if s.review_count != 1 else ''} · ratings "
+                  f"{s.category + ' · ' if s.category else ''}{s.review_count} review{plural} · ratings "
                   + " ".join(f"{k}★:{v}" for k, v in s.rating_histogram.items()), "",
                   _md_escape(s.customers_say), ""]
         if s.aspects:

@@ -1,9 +1,9 @@
 """Review analyses in SQLite (the shop's `shop.db`), updated incrementally.
 
 A review is (re)analysed only when it is new, its text changed (`text_hash`), the sentiment
-model changed (`model`), or its category's discovered aspects changed. A rating change alone
-just updates the row. Works inside a caller's open transaction (the ingest runs one): then the
-caller commits; otherwise this module commits its own writes.
+model or its bands changed (`model`), or it uses a term its category just gained or lost as a
+discovered aspect. A rating change alone just updates the row. Works inside a caller's open
+transaction (the ingest runs one): then the caller commits; otherwise this module commits.
 """
 from __future__ import annotations
 
@@ -158,7 +158,8 @@ def analyze_and_store(conn, reviews: Sequence[Review], embedder="e5-small", prod
             todo.append(r)
             continue
         if old.rating != r.rating or old.product_id != r.product_id:
-            conn.execute("UPDATE review_analysis SET rating=?, product_id=? WHERE review_id=?", (r.rating, r.product_id, r.id))
+            conn.execute("UPDATE review_analysis SET rating=?, product_id=? WHERE review_id=?",
+                         (r.rating, r.product_id, r.id))
             old.rating, old.product_id = r.rating, r.product_id
         result.analyses[r.id] = old
         result.unchanged += 1
@@ -181,3 +182,31 @@ def analyze_and_store(conn, reviews: Sequence[Review], embedder="e5-small", prod
     if own_transaction:
         conn.commit()
     return result
+
+
+def product_sentiment(conn) -> dict[str, float]:
+    """Share of each product's analysed reviews that are positive (0..1), for ranking."""
+    rows = connect(conn).execute(
+        "SELECT product_id, AVG(sentiment = 'positive') FROM review_analysis GROUP BY product_id")
+    return {pid: round(float(share), 4) for pid, share in rows}
+
+
+def product_summary(db, product_id: str, analyzer=None, update: bool = True):
+    """`ProductSummary` of one product of a ShopDB, from the stored analyses. With `update`,
+    reviews not analysed yet (or changed) are analysed first, with `analyzer` (a ReviewAnalyzer
+    or an embedder name; default e5-small)."""
+    from chatbot.errors import NotFound
+
+    from .summary import summarize
+
+    product = db.product(product_id)
+    if product is None:
+        raise NotFound(f"no product {product_id!r}; `shopbot search` finds product ids")
+    reviews = db.reviews(product.id)
+    if update:
+        categories = {product.id: product.category} if product.category else None
+        stored = analyze_and_store(db.connect(), reviews, analyzer or "e5-small", categories=categories).analyses
+        analyses = [stored[r.id] for r in reviews]
+    else:
+        analyses = load_analyses(db, review_ids=[r.id for r in reviews])
+    return summarize(product, analyses, reviews)

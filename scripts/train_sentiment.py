@@ -134,7 +134,7 @@ def embed_cached(embedder, texts, cache: Path | None, desc: str):
             return np.load(path)
     started = time.perf_counter()
     with tqdm(total=len(texts), desc=f"embedding {desc}", unit="text", file=sys.stderr) as bar:
-        matrix = embed_texts(embedder, texts, batch=64, progress=bar)
+        matrix = embed_texts(embedder, texts, progress=bar)
     print(f"  {len(texts)} texts in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     if path:
         cache.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,10 @@ import pytest
 
 from analytics import ReviewAnalyzer
 from analytics.report import write_report
-from analytics.store import analyze_and_store, load_analyses, load_discovered
+from analytics.text import text_hash
+from analytics.store import (
+    analyze_and_store, load_analyses, load_discovered, product_sentiment, product_summary,
+)
 from chatbot.catalog import Catalog, ShopDB
 from chatbot.cli import main
 from chatbot.types import Product, Review
@@ -76,6 +79,23 @@ def test_discovered_aspects_are_stored_and_used(tmp_path, lexicon):
     assert again.analyses["z9"].aspect_names == ["zipper"]
 
 
+def test_ingest_hook_annotates_review_chunks(tmp_path, lexicon):
+    from chatbot.chunking import product_chunks
+
+    product = Product("p1", "Buds: Pro", category="audio")  # a colon, as in the "Review of X: text" prefix
+    chunks = product_chunks(product, _reviews()[:2], [])
+    conn = sqlite3.connect(tmp_path / "shop.db")
+    conn.execute("BEGIN IMMEDIATE")  # as the ingest does
+    lexicon.annotate(conn, chunks, vectors=None)
+    conn.commit()
+    review = {c.metadata.get("review_id"): c.metadata for c in chunks if c.kind == "review"}
+    assert review["r2"]["sentiment"] == "negative" and isinstance(review["r2"]["sentiment_score"], float)
+    assert set(review["r1"]["aspects"].split(",")) == {"sound", "battery"}
+    stored = {a.review_id: a for a in load_analyses(conn)}
+    assert stored["r1"].text_hash == text_hash("Great sound but the battery dies fast.")
+    assert "sentiment" not in next(c for c in chunks if c.kind == "card").metadata
+
+
 def _shop(tmp_path) -> ShopDB:
     db = ShopDB(tmp_path / "shop.db")
     conn = db.connect()
@@ -92,6 +112,17 @@ def test_report_writes_markdown_and_plots(tmp_path, lexicon):
     for name in ("sentiment_by_category.png", "negative_aspects.png", "rating_vs_sentiment.png"):
         assert (tmp_path / "out" / name).stat().st_size > 1000
     assert json.loads((tmp_path / "out" / "summaries.json").read_text())[0]["product_id"] == "p1"
+
+
+def test_product_summary_and_sentiment_shares(tmp_path, lexicon):
+    db = _shop(tmp_path)
+    summary = product_summary(db, "p1", analyzer=lexicon)  # analyses the reviews first
+    assert summary.title == "Buds Pro" and summary.review_count == 2
+    assert summary.sentiment_counts == {"positive": 1, "negative": 1, "neutral": 0}
+    assert product_summary(db, "p1", update=False).to_dict() == summary.to_dict()
+    assert product_sentiment(db.connect()) == {"p1": 0.5}
+    with pytest.raises(Exception, match="no product"):
+        product_summary(db, "nope", analyzer=lexicon)
 
 
 def test_summary_command(tmp_path, lexicon, monkeypatch, capsys):

@@ -45,22 +45,14 @@ def _shop_db(settings):
 
 
 def run_summary(args, settings) -> int:
-    from analytics.store import analyze_and_store
-    from ..errors import NotFound
+    from analytics.store import product_summary
 
     db = _shop_db(settings)
-    product = db.product(args.product_id)
-    if product is None:
-        raise NotFound(f"no product {args.product_id!r}; `shopbot search` finds product ids")
-    reviews = db.reviews(product.id)
-    analyzer = _analyzer(settings)
-    categories = {product.id: product.category} if product.category else None
-    analyses = analyze_and_store(db.connect(), reviews, analyzer, categories=categories).analyses
-    summary = analyzer.summarize(product, [analyses[r.id] for r in reviews], reviews)
+    summary = product_summary(db, args.product_id, analyzer=_analyzer(settings))
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
         return 0
-    print(f"{product.name} ({product.id})")
+    print(f"{summary.title or 'product'} ({summary.product_id})")
     print("ratings: " + "  ".join(f"{k}★ {v}" for k, v in summary.rating_histogram.items()))
     print("sentiment: " + "  ".join(f"{k} {v}" for k, v in summary.sentiment_counts.items()))
     for st in summary.aspects[:10]:
@@ -126,9 +118,9 @@ def run_classify(args, settings) -> int:
     if args.json:
         print(json.dumps([a.to_dict() for a in results], ensure_ascii=False, indent=2))
         return 0
+    signs = {"positive": "+", "negative": "-", "neutral": "="}
     for a, r in zip(results, rows):
-        aspects = ", ".join(f"{x['aspect']} {'+' if x['polarity'] == 'positive' else '-' if x['polarity'] == 'negative' else '='}"
-                            for x in a.aspects)
+        aspects = ", ".join(f"{x['aspect']} {signs.get(x['polarity'], '=')}" for x in a.aspects)
         text = r["text"] if len(r["text"]) <= 70 else r["text"][:67] + "..."
         print(f"{a.review_id}\t{a.sentiment:<8}\t{a.score:+.2f}\t{aspects or '-'}\t{text}")
     sys.stdout.flush()
