@@ -164,7 +164,7 @@ def wait_until(check, timeout=15.0):
 def test_chat_streams_answer_with_card_and_thumbs_up_is_logged(open_page, served):
     _, bot, _ = served
     page = open_page()
-    ask(page, "What do reviewers say about the Trailhawk Storm Runner?")
+    ask(page, "Is the Trailhawk Storm Runner good on muddy paths?")
     # Mid-stream the bubble shows the model's words so far with a cursor, before any card.
     page.wait_for_selector("#sb-chat [data-testid=bot]:has-text('Reviewers say'):has-text('▌')")
     card = page.locator("#sb-chat .sb-card").first
@@ -191,7 +191,7 @@ def test_handoff_notice_chinese_and_product_page(open_page, served):
     page.wait_for_selector("#sb-chat .sb-handoff")
     assert "human" in page.inner_text("#sb-chat .sb-handoff").lower()
 
-    ask(page, "大家觉得 Trailhawk Storm Runner 这款鞋怎么样？")
+    ask(page, "Trailhawk Storm Runner 这款鞋适合泥泞的小路吗？")
     assert wait_until(lambda: bot.replies[-1].lang == "zh" and shows_final(page, bot.replies[-1]))
     assert "这款鞋很防水" in last_bot(page).inner_text()  # the model's Chinese, shown as streamed
 
@@ -255,8 +255,8 @@ def test_two_pages_chat_at_once(open_page, served):
     _, _, llm = served
     a, b = open_page(), open_page()
     llm.max_active = 0
-    ask(a, "What do reviewers say about the Trailhawk Storm Runner?")
-    ask(b, "What do reviewers say about the Nordvale City Glide?")
+    ask(a, "Is the Trailhawk Storm Runner good on muddy paths?")
+    ask(b, "Is the Nordvale City Glide good for road runs?")
     for page in (a, b):
         page.locator("#sb-chat .sb-card").first.wait_for()
         assert "Reviewers say" in last_bot(page).inner_text()
