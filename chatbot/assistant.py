@@ -236,7 +236,10 @@ class ShopAssistant:
         return (yield from self._rag(text, focus, state, reply, started, followup))
 
     def _recommend(self, text, wanted: cons.Constraints, reply: Reply, user_id, started) -> Iterator[str]:
-        recs = self.recommend(user_id, k=3, constraints=wanted.to_dict())
+        recs = []
+        if wanted.in_stock is None:  # unless asked otherwise, offer what can be bought now
+            recs = self.recommend(user_id, k=3, constraints={**wanted.to_dict(), "in_stock": True})
+        recs = recs or self.recommend(user_id, k=3, constraints=wanted.to_dict())
         lang = reply.lang
         if not recs:
             nearest = ""

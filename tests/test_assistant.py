@@ -200,3 +200,12 @@ def test_invented_warranty_is_withdrawn_and_two_named_products_are_compared(bot_
     assert "5 years" not in reply.answer
     both = bot.ask("I need something for rain: the Trailhawk Storm Runner or the Nordvale City Glide?")
     assert both.recommendations == [] and {h.product_id for h in both.hits} <= {"P1", "P2"}
+
+
+def test_recommendations_prefer_what_is_in_stock(bot_factory):
+    bot = bot_factory()
+    bot.products["P1"].in_stock = False  # the same Product objects the recommender ranks
+    shoes = bot.ask("recommend running shoes under $150")
+    assert [r.product_id for r in shoes.recommendations] == ["P2"]
+    only = bot.ask("recommend wireless headphones")  # nothing in stock: say what exists, marked
+    assert [r.product_id for r in only.recommendations] == ["P3"] and "out of stock" in only.answer
