@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 
 def add_parser(sub) -> None:
@@ -58,16 +57,12 @@ def _assistant(settings):
     return bot
 
 
-def run_ask(args, settings) -> int:
+def _print_stream(bot, question: str, correction_prefix: str = "", **where) -> None:
+    """Print the reply as it streams; if the honesty checks changed it, print the final answer."""
     from ..types import Reply
 
-    bot = _assistant(settings)
-    if args.json:
-        reply = bot.ask(args.question, session_id=args.session, user_id=args.user, product_id=args.product)
-        print(json.dumps(reply_json(reply), ensure_ascii=False, indent=2))
-        return 0
     streamed = []
-    for item in bot.stream(args.question, session_id=args.session, user_id=args.user, product_id=args.product):
+    for item in bot.stream(question, **where):
         if isinstance(item, Reply):
             reply = item
         else:
@@ -75,16 +70,23 @@ def run_ask(args, settings) -> int:
             print(item, end="", flush=True)
     print()
     if reply.answer.strip() != "".join(streamed).strip():
-        print(f"\n{reply.answer}")
+        print(f"{correction_prefix}{reply.answer}")
     if reply.citations:
         print(_sources(reply))
+
+
+def run_ask(args, settings) -> int:
+    bot = _assistant(settings)
+    if args.json:
+        reply = bot.ask(args.question, session_id=args.session, user_id=args.user, product_id=args.product)
+        print(json.dumps(reply_json(reply), ensure_ascii=False, indent=2))
+        return 0
+    _print_stream(bot, args.question, "\n", session_id=args.session, user_id=args.user, product_id=args.product)
     return 0
 
 
 def run_chat(args, settings) -> int:
     import uuid
-
-    from ..types import Reply
 
     bot = _assistant(settings)
     session = uuid.uuid4().hex
@@ -98,15 +100,4 @@ def run_chat(args, settings) -> int:
         if not question:
             continue
         print("bot> ", end="", flush=True)
-        streamed = []
-        for item in bot.stream(question, session_id=session, user_id=args.user, product_id=args.product):
-            if isinstance(item, Reply):
-                reply = item
-            else:
-                streamed.append(item)
-                print(item, end="", flush=True)
-        print()
-        if reply.answer.strip() != "".join(streamed).strip():
-            print(f"bot> {reply.answer}")
-        if reply.citations:
-            print(_sources(reply), file=sys.stdout)
+        _print_stream(bot, question, "bot> ", session_id=session, user_id=args.user, product_id=args.product)
