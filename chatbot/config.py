@@ -30,6 +30,9 @@ def _offline_by_default() -> None:
     if os.environ.get("SHOPBOT_ONLINE", "0") not in ("1", "true", "yes"):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # OpenMP threads that spin while waiting stall the next library's threads on a 2-core box
+    # (the query embedder waited ~2 s after each generation); passive waiting removes that.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

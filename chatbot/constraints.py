@@ -13,8 +13,10 @@ RECOMMEND = re.compile(
     r"\b(under|below|less than|cheaper than|up to|max(imum)?)\s?\$?\s?\d|推荐|想买|哪款|哪个好|有没有.{0,10}(的|吗)|帮我找|求推荐",
     re.I,
 )
-_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)", re.I)
-_PRICE_MIN = re.compile(r"(?:over|above|more than|at least|from|>=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)", re.I)
+# "at least 40 liters" is a capacity, not a price: a number followed by a unit is no price bound.
+_NOT_UNIT = r"(?!\s*(?:l\b|liters?|litres?|hours?|hrs?|h\b|mah|g\b|grams?|kg|w\b|watts?|mm|cm|m\b|inch(?:es)?|gb|tb|%))"
+_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)\b" + _NOT_UNIT, re.I)
+_PRICE_MIN = re.compile(r"(?:over|above|more than|at least|from|>=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)\b" + _NOT_UNIT, re.I)
 _BETWEEN = re.compile(r"between\s*\$?\s*(\d+(?:\.\d+)?)\s*(?:and|-|to)\s*\$?\s*(\d+(?:\.\d+)?)", re.I)
 _ZH_MAX = re.compile(r"(\d+(?:\.\d+)?)\s*(?:美元|元|块|刀)?\s*(?:以下|以内|之内)|(?:低于|不超过|少于)\s*(\d+(?:\.\d+)?)")
 _IN_STOCK = re.compile(r"\b(in stock|available now|ships? (now|today))\b|有货|现货", re.I)

@@ -111,6 +111,9 @@ _REFUSAL = re.compile(
     r"(help|assist|provide|share|do that|grant|give|create|answer|access|see|check|track|reveal|disclose|comply)|"
     r"\bi (don'?t|do not) have (access|information|any information|that information|enough information)|"
     r"\b(not|no) (enough )?information (about|on|regarding|available)|"
+    r"\b(evidence|context|information|data|catalog|reviews?)\b[^.]{0,40}?\b(does not|doesn'?t|do not|don'?t)\s+"
+    r"(answer|say|mention|contain|provide|include|specify|state)|"
+    r"\b(i'?m|i am) not sure\b|"
     r"抱歉.{0,10}(无法|不能)|我(无法|不能)(回答|提供|透露|查看|帮)",
     re.I,
 )

@@ -190,10 +190,13 @@ def write_plots(report: dict, stem: Path) -> list[Path]:
         plt.close(fig)
     totals = [c["total_s"] for c in cases if c.get("total_s") is not None]
     if totals:
+        theirs = [c["total_s"] for c in base["cases"] if c.get("total_s") is not None] if base else []
+        top = max(totals + theirs) or 1.0
+        bins = [top * i / 20 for i in range(21)]  # shared bins, so the two histograms compare
         fig, ax = plt.subplots(figsize=(5, 3.5))
-        ax.hist(totals, bins=20, alpha=0.7, label="shopbot")
-        if base:
-            ax.hist([c["total_s"] for c in base["cases"] if c.get("total_s") is not None], bins=20, alpha=0.6, label="baseline")
+        ax.hist(totals, bins=bins, alpha=0.7, label="shopbot")
+        if theirs:
+            ax.hist(theirs, bins=bins, alpha=0.6, label="baseline")
         ax.set_xlabel("reply time (s)")
         ax.set_ylabel("questions")
         ax.legend()

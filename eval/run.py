@@ -13,12 +13,6 @@ from . import data
 from .score import add_embedding_similarity, report_sections, score_case, worst
 
 
-def _empty_body() -> dict:
-    body = report_sections([])
-    body["sentiment"] = {"n": 0, "accuracy": None, "macro_f1": None}
-    return body
-
-
 def _warm_up(llm) -> None:
     # The first generate of a process pays one-off costs (kernels, allocations); pay them before
     # timing, so neither shopbot nor the baseline is charged for them.
@@ -46,11 +40,11 @@ def evaluate(folder, settings, *, limit: int | None = None, types: list[str] | N
         from . import sentiment
 
         rows = es.sentiment_rows[:limit] if limit else es.sentiment_rows
-        report.update(_empty_body(), mode="sentiment", n_questions=0)
+        report.update(report_sections([]), mode="sentiment", n_questions=0)
         report["sentiment"] = sentiment.evaluate(rows, embedder=embedder, progress=progress)
         report["system"]["embedder"] = "e5-small (sentiment head)"
         if baseline:  # no chat pipeline runs on a sentiment set; the lexicons are the reference rows
-            report["baseline"] = _empty_body()
+            report["baseline"] = report_sections([])
         report["seconds"] = round(time.perf_counter() - started, 1)
         return report
     if not es.has_catalog:
@@ -110,17 +104,18 @@ def evaluate(folder, settings, *, limit: int | None = None, types: list[str] | N
 
             report["judge"] = judge_mod.run(rows + base_rows, judge, settings, progress=progress)
         report.update(report_sections(rows))
-        report["sentiment"] = {"n": 0, "accuracy": None, "macro_f1": None}
         if es.sentiment_rows and not retrieval_only:
             from . import sentiment
 
             report["sentiment"] = sentiment.evaluate(es.sentiment_rows, embedder=embedder, progress=progress)
+        for lang, figures in (report["sentiment"].get("by_lang") or {}).items():
+            if lang in report["by_lang"]:  # the reviews' sentiment, beside the questions' figures
+                report["by_lang"][lang]["sentiment"] = figures
         if recs:
             report["recommendation"].update(hit_at_5=recs["shopbot"]["hit_at_5"], hit_at_10=recs["shopbot"]["hit_at_10"],
                                             reference=recs)
         if base is not None:
             report["baseline"] = report_sections(base_rows)
-            report["baseline"]["sentiment"] = {"n": 0, "accuracy": None, "macro_f1": None}
     finally:
         runner.close()
         if base is not None:

@@ -46,7 +46,8 @@ def score_case(q: Question, out: dict, catalog_ids: set[str] | None = None) -> d
 
     answer = out["answer"] or ""
     refused = bool(out.get("refused") or out.get("handoff") or m.says_refusal(answer))
-    row.update(answer=answer, refused=refused, handoff=bool(out.get("handoff")))
+    row.update(answer=answer, refused=refused, handoff=bool(out.get("handoff")),
+               reply_refused=bool(out.get("refused") or out.get("handoff")))  # the system's own flag
     row["refusal_ok"] = refused if q.wants_refusal else not refused
     row["token_f1"] = m.max_token_f1(answer, q.answers)
     row["must_include_pass"] = m.must_include_pass(answer, q.must_include)
@@ -190,7 +191,9 @@ def latency(rows: list[dict]) -> dict:
 
 def summarize(rows: list[dict]) -> dict:
     return {"n": len(rows), "retrieval": retrieval(rows), "answers": answers(rows), "refusal": refusal(rows),
-            "recommendation": recommendation(rows), "latency": latency(rows)}
+            "recommendation": recommendation(rows), "latency": latency(rows),
+            # set-level (labelled reviews): filled for the whole report and per review language
+            "sentiment": {"n": 0, "accuracy": None, "macro_f1": None}}
 
 
 def _groups(rows: Iterable[dict], key: str) -> dict[str, list[dict]]:

@@ -40,3 +40,9 @@ def test_intent():
     assert is_recommendation_request("shoes under $100")
     assert not is_recommendation_request("Is the Storm Runner waterproof?")
     assert Constraints().is_empty()
+
+
+def test_a_number_with_a_unit_is_not_a_price():
+    c = parse("a backpack with at least 40 liters under $90", PRODUCTS)
+    assert c.price_min is None and c.price_max == 90
+    assert parse("headphones with over 30 hours", PRODUCTS).price_min is None

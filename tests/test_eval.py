@@ -67,7 +67,9 @@ def test_refusal_rates_by_hand():
     assert got["n_refuse"] == 2 and got["correct_refusal_rate"] == 0.5
     assert got["n_answerable"] == 3 and got["needless_refusal_rate"] == pytest.approx(2 / 3, abs=1e-4)
     assert m.says_refusal("I'm sorry, but I can't help with that.")
+    assert m.says_refusal("The evidence provided does not answer the question.")
     assert not m.says_refusal("It is waterproof and costs $109.99.")
+    assert not m.says_refusal("It does not include batteries.")  # a negative answer is no refusal
 
 
 def test_answer_checks_citations_and_recommendations():
@@ -144,7 +146,7 @@ CONTRACT = [("retrieval", "hit_at_1"), ("retrieval", "hit_at_5"), ("retrieval", 
             ("answers", "must_not_include_violations"), ("refusal", "correct_refusal_rate"),
             ("refusal", "needless_refusal_rate"), ("recommendation", "violation_rate"),
             ("recommendation", "in_acceptable_rate"), ("recommendation", "hit_at_5"), ("recommendation", "hit_at_10"),
-            ("latency", "ttft_p50_s"), ("latency", "total_p50_s")]
+            ("latency", "ttft_p50_s"), ("latency", "total_p50_s"), ("sentiment", "accuracy"), ("sentiment", "macro_f1")]
 
 
 def _write(folder, name, rows):

@@ -55,3 +55,7 @@ def test_policy_claims_need_evidence():
     check = guard.check_answer("The warranty on it is 5 years [1].", "Rated 5 stars. A 5-liter pot.", [SHOE])
     assert not check.ok and "'warranty' is not in the evidence" in check.problems
     assert guard.check_answer("The warranty is two years [1].", "Comes with a two-year warranty.", [SHOE]).ok
+
+
+def test_evidence_does_not_answer_is_a_refusal():
+    assert guard.says_dont_know("The evidence does not answer the question.")
