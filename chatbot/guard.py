@@ -82,7 +82,7 @@ def screen(message: str) -> Verdict:
 DONT_KNOW = re.compile(
     r"(don'?t|do not|doesn'?t|does not|cannot|can'?t) (know|say|find|have (that|this|enough|any)? ?information|specify|mention)|"
     r"no information|not (mentioned|specified|stated|listed|provided)|unable to (answer|find|determine)|"
-    r"(does not|doesn'?t|do not) (answer|contain|include|say)|"
+    r"(does not|doesn'?t|do not) (answer (the|this|that|your) question|contain (the|that|this|any|enough) information)|"
     r"无法回答|不知道|没有(相关)?(信息|提到)|未提及",
     _I,
 )
