@@ -96,6 +96,18 @@ class _StopFilter:
         out, self.buf = ("" if self.hit else self.buf), ""
         return out
 
+    def apply(self, pieces):
+        """Yield the text of `pieces` up to the first stop string (stops consuming there)."""
+        for piece in pieces:
+            text = self.push(piece)
+            if text:
+                yield text
+            if self.hit:
+                return
+        tail = self.flush()
+        if tail:
+            yield tail
+
 
 # ---------------------------------------------------------------- transformers
 
@@ -307,17 +319,8 @@ class TransformersLLM(_Backend):
 
             thread = threading.Thread(target=work, name="shopbot-generate", daemon=True)
             thread.start()
-            filt = _StopFilter(stop)
             try:
-                for piece in streamer:
-                    text = filt.push(piece)
-                    if text:
-                        yield text
-                    if filt.hit:
-                        break
-                tail = filt.flush()
-                if tail:
-                    yield tail
+                yield from _StopFilter(stop).apply(streamer)
             finally:
                 # Also reached when the caller stops iterating early: stop the model at the next
                 # step, and keep the lock until it has, so calls never overlap.
@@ -388,7 +391,27 @@ class OpenAICompatLLM(_Backend):
             body["stop"] = list(stop)
         t0 = time.perf_counter()
         first, chunks, usage = None, 0, {}
-        filt = _StopFilter(stop)  # servers differ in how they honour `stop`
+
+        def deltas(resp):
+            nonlocal first, chunks, usage
+            for line in resp.iter_lines():
+                if not line.startswith("data:"):
+                    continue  # SSE comments, keep-alives, event names
+                data = line[5:].strip()
+                if data == "[DONE]":
+                    return
+                try:
+                    event = json.loads(data)
+                except ValueError:
+                    raise BackendError(f"{url} sent a malformed stream event: {data[:200]!r}") from None
+                usage = event.get("usage") or usage
+                for choice in event.get("choices") or []:
+                    piece = (choice.get("delta") or {}).get("content") or ""
+                    if piece:
+                        first = first or time.perf_counter()
+                        chunks += 1
+                        yield piece
+
         try:
             with self._client.stream("POST", url, json=body) as resp:
                 if resp.status_code >= 400:
@@ -397,31 +420,8 @@ class OpenAICompatLLM(_Backend):
                         f"{url} answered HTTP {resp.status_code}: {detail}\n"
                         f"Check the URL (it should end in /v1), the model name '{body['model']}' and the API key."
                     )
-                for line in resp.iter_lines():
-                    if not line.startswith("data:"):
-                        continue  # SSE comments, keep-alives, event names
-                    data = line[5:].strip()
-                    if data == "[DONE]":
-                        break
-                    try:
-                        event = json.loads(data)
-                    except ValueError:
-                        raise BackendError(f"{url} sent a malformed stream event: {data[:200]!r}") from None
-                    usage = event.get("usage") or usage
-                    for choice in event.get("choices") or []:
-                        piece = (choice.get("delta") or {}).get("content") or ""
-                        if not piece:
-                            continue
-                        first = first or time.perf_counter()
-                        chunks += 1
-                        text = filt.push(piece)
-                        if text:
-                            yield text
-                    if filt.hit:
-                        break
-            tail = filt.flush()
-            if tail:
-                yield tail
+                # servers differ in how they honour `stop`: filter here too
+                yield from _StopFilter(stop).apply(deltas(resp))
         except httpx.ConnectError as exc:
             raise BackendError(
                 f"cannot connect to {url} ({exc}). Is the LLM server running and listening there? "
