@@ -24,14 +24,24 @@ from .types import Citation, Event, Hit, Product, Recommendation, Reply
 
 EVIDENCE_K = 4  # short evidence packs: prefill dominates time to first token on CPU
 MAX_NEW_TOKENS = 80
+SENTENCES = 2  # of the model's answer kept: small models ramble on after the answer
+SENTENCE_END = re.compile(r"[.!?。！？]")
 EVIDENCE_WORDS = {"card": 90}  # words of a chunk shown to the model; others get 55
-BOILERPLATE = re.compile(r"^(based on|according to) (the )?(information|evidence|data|reviews?)( provided)?( in the evidence)?,?\s*", re.I)
+_SOURCE = r"(information|evidence|data|reviews?|context|product listing|product description|answers? from a shopper)"
+BOILERPLATE = re.compile(rf"^((based on|according to) (the )?{_SOURCE}( provided)?( in the {_SOURCE})?,?"
+                         rf"|(the )?{_SOURCE}( provided)? (states|says|mentions|shows|indicates) that)\s*", re.I)
+KIND_LABEL = {"card": "product listing", "description": "product description", "qa": "answer from a shopper",
+              "review": "review"}  # how the evidence pack names each kind of chunk
+EVIDENCE_LABEL = re.compile(rf"^\s*\[(\d{{1,2}})\]\s*({'|'.join(KIND_LABEL.values())})\b[^\n]{{0,80}}$", re.I | re.M)
+CITE_MARK = re.compile(r"\[\d{1,2}\]")
+_CHUNK_PREFIX = re.compile(r"^(A:|Q:.*?A:|Review of [^:]{1,80}:)\s*", re.S)
 MIN_SCORE = 0.82  # below this cosine+lexical score the catalog has nothing on the question
 FOLLOWUP = re.compile(
     r"^\s*(and|also|what about|how about|does it|do they|is it|are they|can it|will it|it|its|they|this|that|"
     r"those|these|same|cheaper|which one|那|它|这款|这个|那个|还有|有没有)\b|\b(it|its|they|them|this one|that one)\b|它|这款",
     re.I,
 )
+THIS_PRODUCT = re.compile(r"\b(this|this one|it|these|they)\b\s*[?.!]?\s*$|\b(is|are|does|do|will|can) (this|it|these|they)\b", re.I)
 PRICE_Q = re.compile(r"\b(how much (is|are|does|do|for)|price|cost|costs)\b|多少钱|价格|售价", re.I)
 STOCK_Q = re.compile(r"\b(in stock|available|availability|sold out)\b|有货|库存|现货", re.I)
 COMPARE_PRICE = re.compile(r"\b(cheaper|less expensive|more expensive|pricier|costs? (more|less)|price difference)\b|更便宜|更贵|便宜", re.I)
@@ -212,8 +222,10 @@ class ShopAssistant:
             focus = []
         reply.focus = focus
 
-        # Recommendation requests, and follow-ups that refine one ("and in blue?").
-        if cons.is_recommendation_request(text) and not wanted.is_empty() and len(named) < 2 or (
+        # Recommendation requests, and follow-ups that refine one ("and in blue?"). On a product
+        # page, "I'm looking for a solid wood set, is this one?" asks about that product.
+        about_page = bool(product_id) and bool(THIS_PRODUCT.search(text))
+        if cons.is_recommendation_request(text) and not wanted.is_empty() and len(named) < 2 and not about_page or (
             followup and state.constraints is not None and not wanted.is_empty()
         ):
             if followup and state.constraints is not None:
@@ -332,25 +344,29 @@ class ShopAssistant:
             yield reply.answer
             return reply
         evidence = []
+        several = len({h.product_id for h in hits}) > 1
         for n, h in enumerate(hits, 1):
             p = self.products.get(h.product_id)
-            label = f"{h.chunk.kind} of {p.name if p else h.product_id}"
+            label = KIND_LABEL.get(h.chunk.kind, h.chunk.kind)
+            if several:  # one product's page needs no names; a comparison does
+                label += f" of {p.name if p else h.product_id}"
             evidence.append({"n": n, "label": label, "text": _clip(h.chunk.text, EVIDENCE_WORDS.get(h.chunk.kind, 55))})
         history = state.history[-1][0] if followup and state.history else ""
         messages = [
-            {"role": "system", "content": render("answer_system.jinja")},
-            {"role": "user", "content": render("answer_user.jinja", evidence=evidence, question=text,
-                                               history=history, lang=reply.lang)},
+            {"role": "system", "content": render("answer_system.jinja", evidence=evidence)},
+            {"role": "user", "content": render("answer_user.jinja", question=text, history=history, lang=reply.lang)},
         ]
         stats: dict = {}
         pieces = []
         llm = self.llm
         reply.model = getattr(llm, "name", type(llm).__name__)
-        for piece in llm.stream(messages, max_new_tokens=MAX_NEW_TOKENS, stop=["\nQuestion:", "\n\n\n"], stats=stats):
+        for piece in llm.stream(messages, max_new_tokens=MAX_NEW_TOKENS, stop=["\nQuestion:", "\nEvidence:", "\n\n\n"], stats=stats):
             if not pieces:
                 reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
             pieces.append(piece)
             yield piece
+            if SENTENCE_END.search(piece) and _complete(_sentences("".join(pieces))):
+                break  # _tidy keeps SENTENCES sentences: stop the model rather than wait for more
         draft = _tidy("".join(pieces))
         reply.usage = {"prompt_tokens": int(stats.get("prompt_tokens", 0)), "output_tokens": int(stats.get("output_tokens", 0))}
         reply.timings["generate_s"] = round(float(stats.get("total_s", 0.0)), 4)
@@ -361,8 +377,9 @@ class ShopAssistant:
         """Honesty checks: drop invented citations, correct or withdraw unverifiable facts."""
         lang = reply.lang
         if not draft or guard.says_dont_know(draft):
-            reply.answer = self._fixed("dont_know", lang, offer=self._fixed("offer_human", lang))
-            reply.refused = True
+            if not self._closest(hits, reply):
+                reply.answer = self._fixed("dont_know", lang, offer=self._fixed("offer_human", lang))
+                reply.refused = True
             return
         valid = set(range(1, len(hits) + 1))
         cited = [n for n in guard.cited_numbers(draft) if n in valid]
@@ -375,8 +392,8 @@ class ShopAssistant:
             p = self.products.get(h.product_id)
             c = by_product.setdefault(h.product_id, Citation(h.product_id, [], p.name if p else "", ""))
             c.chunk_ids.append(h.chunk.id)
-            if not c.quote:
-                c.quote = _quote(h.chunk.text)
+        for c in by_product.values():  # small models misread evidence: show the line the answer rests on
+            c.quote = deciding_quote(draft, [h.chunk.text for h in hits if h.chunk.id in c.chunk_ids])
         reply.citations = list(by_product.values())
         concerned = [self.products[c.product_id] for c in reply.citations if c.product_id in self.products]
         evidence_text = "\n".join(h.chunk.text for h in hits)
@@ -387,11 +404,43 @@ class ShopAssistant:
         facts = "; ".join(check.facts)
         kept = [s for s in re.split(r"(?<=[.!?。！？])\s*", draft)
                 if s and guard.check_answer(s, evidence_text, concerned).ok]
-        if kept and facts:
-            reply.answer = " ".join(kept) + " " + self._fixed("corrected", lang, facts=facts)
-        else:
-            reply.answer = self._fixed("withdrawn", lang, facts=facts or "none")
         reply.timings["corrected"] = 1.0
+        if kept:
+            reply.answer = " ".join(kept) + (" " + self._fixed("corrected", lang, facts=facts) if facts else "")
+        elif facts:
+            reply.answer = self._fixed("withdrawn", lang, facts=facts)
+        elif not self._closest(hits, reply):
+            reply.answer = self._fixed("dont_know", lang, offer=self._fixed("offer_human", lang))
+            reply.refused = True
+
+    def _closest(self, hits: list[Hit], reply: Reply) -> bool:
+        """The model gave no answer we can stand behind, but an evidence line shares the question's
+        own words (beyond the product's name): show that line, hedged and cited, so the shopper
+        can judge it, instead of a bare "I don't know". False when no line is that close."""
+        from .retrieve import words
+
+        asked = set(words(reply.query))
+        for pid in {h.product_id for h in hits}:
+            if pid in self.products:
+                asked -= set(words(self.products[pid].name))
+        best = (1, None, "")  # at least two shared words
+        for n, h in enumerate(hits[:3], 1):
+            line = deciding_quote(reply.query, [h.chunk.text])
+            if guard.screen(line).action != "answer" or guard.MONEY.search(line):
+                continue  # never relay a planted instruction, nor a price the catalog does not set
+            overlap = len(asked & set(words(line)))
+            if overlap > best[0]:
+                best = (overlap, n, line)
+        _, n, line = best
+        if n is None:
+            return False
+        h = hits[n - 1]
+        p = self.products.get(h.product_id)
+        source = message(f"source_{h.chunk.kind}" if h.chunk.kind in KIND_LABEL else "source_card", reply.lang)
+        reply.answer = self._fixed("closest", reply.lang, source=source, quote=line, n=n)
+        reply.citations = [Citation(h.product_id, [h.chunk.id], p.name if p else "", line)]
+        reply.timings["closest"] = 1.0
+        return True
 
 
 def _clip(text: str, words: int) -> str:
@@ -401,16 +450,49 @@ def _clip(text: str, words: int) -> str:
     return text if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
-def _tidy(draft: str, sentences: int = 3) -> str:
-    """Drop "Based on the evidence," openers and anything past a few sentences: small models
-    ramble on, and the shopper needs the answer, not an essay."""
-    draft = re.sub(r"</?data>|\[data>", "", draft)  # small models sometimes echo the delimiters
-    draft = BOILERPLATE.sub("", draft.strip())
+def _complete(sentences: list[str]) -> bool:
+    return len(sentences) > SENTENCES or (len(sentences) == SENTENCES and sentences[-1][-1] in ".!?。！？")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?。！？])\s+", text.strip()) if s]
+
+
+def _tidy(draft: str, sentences: int = SENTENCES) -> str:
+    """Clean a small model's draft: it echoes the evidence pack's labels and delimiters, opens with
+    "Based on the evidence," and rambles or loops; the shopper needs the answer, once."""
+    cites = []
+
+    def label(m):  # "[2] answer from a shopper" on its own line: the model is quoting item 2
+        cites.append(m.group(1))
+        return ""
+
+    draft = EVIDENCE_LABEL.sub(label, draft)
+    draft = re.sub(r"</?data>|\[/?data[>\]]", "", draft)
+    draft = re.sub(r"^\s*A:\s*|Review of [^:]{1,80}:\s*", "", draft, flags=re.M)  # chunk prefixes
+    lines = [ln.strip() for ln in draft.splitlines() if ln.strip()]
+    draft = " ".join(dict.fromkeys(lines))  # a looping model repeats its lines
+    draft = re.sub(r"^answer:\s*", "", draft, flags=re.I)  # echoes the prompt's last line
+    draft = BOILERPLATE.sub("", draft).strip()
     draft = draft[:1].upper() + draft[1:]
-    parts = re.split(r"(?<=[.!?。！？])\s+", draft)
-    return " ".join(parts[:sentences]).strip()
+    parts = list(dict.fromkeys(_sentences(draft)))
+    draft = " ".join(parts[:sentences]).strip()
+    if cites and draft and not CITE_MARK.search(draft):
+        draft += " " + "".join(f"[{n}]" for n in dict.fromkeys(cites))
+    return draft
 
 
-def _quote(text: str, limit: int = 160) -> str:
-    text = text.split(": ", 1)[1] if text.startswith("Review of ") else text
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+def deciding_quote(answer: str, texts: list[str], limit: int = 160) -> str:
+    """The evidence sentence sharing most words with the answer: the line a shopper should read
+    to check it (ties go to the earlier, better ranked chunk)."""
+    from .retrieve import words
+
+    said = set(words(answer))
+    best, best_overlap = "", -1
+    for text in texts:
+        text = _CHUNK_PREFIX.sub("", text)
+        for sentence in re.split(r"(?<=[.!?。！？])\s+|\.{2,}|;\s+", text):
+            overlap = len(said & set(words(sentence)))
+            if sentence.strip() and overlap > best_overlap:
+                best, best_overlap = sentence.strip(), overlap
+    return best if len(best) <= limit else best[: limit - 1].rsplit(" ", 1)[0] + "…"

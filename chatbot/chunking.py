@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from .catalog import detect_lang
 from .types import Chunk, Product, QAPair, Review
@@ -19,8 +20,27 @@ def format_value(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return ", ".join(format_value(v) for v in value)
+    if isinstance(value, dict):
+        return _flatten(json.dumps(value))
+    return _flatten(str(value)) if "value:" in str(value) or "{" in str(value) else str(value)
+
+
+def _flatten(text: str) -> str:
+    """Marketplace exports serialise measures as `width:{ unit:inches, normalized_value:{...},
+    value:19. }`; the model and the shopper should read `width: 19 inches`."""
+    text = text.replace('"', "")
+    text = re.sub(r"normalized_value:\s*\{[^{}]*\},?\s*", "", text)
+    text = re.sub(r"\btype:\s*\w+,\s*", "", text)
+    text = re.sub(r"unit:\s*([^,{}\[\]]+?),\s*value:\s*([^,{}\[\]]+)", r"\2 \1", text)
+    text = re.sub(r"value:\s*([^,{}\[\]]+?),\s*unit:\s*([^,{}\[\]]+)", r"\1 \2", text)
+    text = re.sub(r"\bvalue:\s*", "", text)
+    text = re.sub(r"[{}\[\]]", " ", text)
+    text = re.sub(r"(\d)\.(?=\s|,|$)", r"\1", text)  # "19." -> "19"
+    text = re.sub(r":\s+", ": ", text)
+    text = re.sub(r"\s+([,;])", r"\1", text)
+    text = re.sub(r"([,;])(\s*[,;])+", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip(" ,;").replace("_", " ")
 
 
 def card_text(p: Product) -> str:

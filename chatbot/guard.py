@@ -18,21 +18,22 @@ _I = re.IGNORECASE
 PROMPT_EXTRACTION = re.compile(
     r"(system|hidden|initial|internal|original)\s+(prompt|instructions?|message)|"
     r"(reveal|print|show|repeat|tell me|output|dump)\b.{0,30}\b(prompt|instructions|rules)|"
-    r"ignore (all |any |the )?(previous|prior|above|earlier) (instructions|rules|prompts?)|"
+    r"ignore (all |any |the |your |my )?(previous|prior|above|earlier) (instructions|rules|prompts?)|"
     r"\bjailbreak\b|developer mode|\bDAN\b|系统提示|提示词|忽略.{0,6}(之前|以上|前面)",
     _I,
 )
 DISCOUNT = re.compile(
     r"(give|grant|apply|make|create|generate|need|want|get|send)\b.{0,30}\b(discount|coupon|promo(tion)? code|voucher)|"
-    r"(give|send|make)\b.{0,20}\bfor free\b|\b(it|this|them) free\b|"
-    r"\d{1,3}\s?% (off|discount)|staff discount|employee discount|for free\b|price match|"
+    # "is shipping free?" is a question about the shop, not a request to be given something
+    r"(give|send|make|let)\b.{0,20}\b(it|this|them|one|me)\b.{0,12}\bfree\b|\b(it|this|them) (is |are )?free today\b|"
+    r"\d{1,3}\s?% (off|discount)|staff discount|employee discount|\bfor \$?0(\.00)?\b|price match|"
     r"打折|折扣|优惠码|优惠券|免费送|便宜点",
     _I,
 )
 OFF_TOPIC = re.compile(
     r"\b(poem|poetry|song lyrics|essay|homework|joke|politic\w*|election|president|religio\w*|"
     r"write (me )?(a |some )?(code|program|script|story)|python code|translate this|recipe for|"
-    r"weather (today|tomorrow)|stock market|bitcoin|medical advice|diagnos\w+)\b|写(一首)?诗|政治|写代码|笑话",
+    r"weather (today|tomorrow)|stock market|bitcoin|medical advice|diagnos\w+|fake (five[- ]star |5[- ]star )?reviews?)\b|写(一首)?诗|政治|写代码|笑话",
     _I,
 )
 HUMAN = re.compile(
@@ -41,7 +42,7 @@ HUMAN = re.compile(
     _I,
 )
 ORDER = re.compile(
-    r"\b(my|our) (order|package|parcel|delivery|shipment|refund|return|account|payment|invoice)\b|"
+    r"\b(my|our) (last |latest |recent |new )?(order|package|parcel|delivery|shipment|refund|return|account|payment|invoice)\b|"
     r"\b(order|tracking) (number|status|#)|where is my|hasn'?t arrived|not arrived|never arrived|"
     r"cancel (my|the) order|\brefund\b|charged twice|我的订单|订单号|物流|快递.{0,4}(到|在)|退款|退货|没收到",
     _I,
@@ -159,5 +160,6 @@ def check_answer(answer: str, evidence_text: str, products: list[Product]) -> Ch
             problems.append("says in stock, catalog says out of stock")
     if problems:
         for p in products[:3]:
-            facts.append(f"{p.name}: {p.price_text()}, {p.stock_text()}")
+            if p.price is not None or p.in_stock is not None:  # "price not listed" corrects nothing
+                facts.append(f"{p.name}: {p.price_text()}, {p.stock_text()}")
     return Check(not problems, problems, facts)
