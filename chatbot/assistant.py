@@ -419,16 +419,16 @@ class ShopAssistant:
         can judge it, instead of a bare "I don't know". False when no line is that close."""
         from .retrieve import words
 
-        asked = set(words(reply.query))
+        asked = {_stem(w) for w in words(reply.query)}
         for pid in {h.product_id for h in hits}:
             if pid in self.products:
-                asked -= set(words(self.products[pid].name))
-        best = (1, None, "")  # at least two shared words
+                asked -= {_stem(w) for w in words(self.products[pid].name)}
+        best = (min(2, len(asked)) - 1, None, "")  # share two of its words, or its only one
         for n, h in enumerate(hits[:3], 1):
             line = deciding_quote(reply.query, [h.chunk.text])
             if guard.screen(line).action != "answer" or guard.MONEY.search(line):
                 continue  # never relay a planted instruction, nor a price the catalog does not set
-            overlap = len(asked & set(words(line)))
+            overlap = len(asked & {_stem(w) for w in words(line)})
             if overlap > best[0]:
                 best = (overlap, n, line)
         _, n, line = best
@@ -448,6 +448,14 @@ def _clip(text: str, words: int) -> str:
     if len(parts) <= 1 and len(text) > words * 3:  # Chinese: no spaces
         return text[: words * 3] + "…"
     return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
+def _stem(word: str) -> str:
+    """battery/batteries, wood/wooden, color/colors: enough to match a question to a line."""
+    for end, repl in (("ies", "y"), ("en", ""), ("es", ""), ("s", "")):
+        if len(word) > len(end) + 3 and word.endswith(end) and not word.endswith("ss"):
+            return word[: -len(end)] + repl
+    return word
 
 
 def _complete(sentences: list[str]) -> bool:

@@ -32,6 +32,11 @@ SYNONYMS = {
     "compatible_with": ["compatible", "fit my", "fits my", "work with", "works with", "兼容"],
     "water_resistance": ["water resistant", "water resistance", "ip rating", "sweat"],
     "origin": ["origin", "from where", "where is it from", "产地"],
+    # Not bare "battery": "how long does the battery last?" is not asking whether it needs one.
+    "batteries_required": ["need batteries", "need any batteries", "needs batteries", "require batteries",
+                           "requires batteries", "take batteries", "use batteries", "battery operated",
+                           "batteries needed", "need a battery", "需要电池"],
+    "batteries_included": ["batteries included", "come with batteries", "comes with batteries"],
     "voice_assistant": ["voice assistant", "alexa", "google assistant", "siri"],
 }
 UNITS = {"_g": "g", "_mm": "mm", "_hours": "hours", "_l": "L", "_in": "in", "_mah": "mAh", "_w": "W", "_m": "m"}
@@ -89,6 +94,16 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
         if not any(_mentions(text, n) for n in names if n):
             continue
         name = _name(key)
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):  # marketplace exports
+            value = value.strip().lower() == "true"
+        if isinstance(value, bool) and name.endswith((" required", " included")):
+            noun, verb = name.rsplit(" ", 1)  # "batteries required" -> "needs batteries"
+            if lang == "zh":
+                return f"{p.name} {'需要' if value else '不需要'}{noun} [1]。" if verb == "required" else \
+                    f"{p.name} {'附带' if value else '不附带'}{noun} [1]。"
+            if verb == "required":
+                return f"{'Yes' if value else 'No'}, the {p.name} {'needs' if value else 'does not need'} {noun} [1]."
+            return f"{'Yes' if value else 'No'}, {noun} {'are' if value else 'are not'} included with the {p.name} [1]."
         if isinstance(value, bool):
             if lang == "zh":
                 return f"{'是的' if value else '不是'}，{p.name} {'是' if value else '不是'} {name} [1]。"

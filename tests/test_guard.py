@@ -65,3 +65,14 @@ def test_policy_claims_need_evidence():
 
 def test_evidence_does_not_answer_is_a_refusal():
     assert guard.says_dont_know("The evidence does not answer the question.")
+
+
+def test_marketplace_true_false_strings_answer_battery_questions():
+    from chatbot import facts
+
+    toy = Product(id="B01", title="", attributes={"batteries_required": "true"})
+    assert facts.answer("do you need batteries for this?", toy) == "Yes, the product B01 needs batteries [1]."
+    toy.attributes["batteries_required"] = "false"
+    assert facts.answer("does it need batteries?", toy) == "No, the product B01 does not need batteries [1]."
+    assert facts.answer("is it fun?", toy) is None
+    assert facts.answer("how long do the batteries last?", toy) is None  # not a needs-batteries question
