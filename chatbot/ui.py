@@ -195,8 +195,9 @@ def warm_up(assistant) -> float:
     _ = assistant.products
     if assistant.products:
         assistant.shop.search("warm up", k=1)
-    # The real system prompt: a prefix-caching backend keeps it for the first question.
-    messages = [{"role": "system", "content": render("answer_system.jinja")}, {"role": "user", "content": "Hello"}]
+    # The real system prompt (its fixed rules; evidence follows them): a prefix-caching backend
+    # keeps it for the first question.
+    messages = [{"role": "system", "content": render("answer_system.jinja", evidence=[])}, {"role": "user", "content": "Hello"}]
     assistant.llm.generate(messages, max_new_tokens=2)
     return time.perf_counter() - started
 
