@@ -407,8 +407,9 @@ class ShopAssistant:
         reply.timings["corrected"] = 1.0
         if kept:
             reply.answer = " ".join(kept) + (" " + self._fixed("corrected", lang, facts=facts) if facts else "")
-        elif facts:
+        elif facts:  # nothing of the draft stands: the question is unanswered, say so
             reply.answer = self._fixed("withdrawn", lang, facts=facts)
+            reply.refused = True
         elif not self._closest(hits, reply):
             reply.answer = self._fixed("dont_know", lang, offer=self._fixed("offer_human", lang))
             reply.refused = True

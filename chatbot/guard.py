@@ -90,10 +90,28 @@ DONT_KNOW = re.compile(
 CITE = re.compile(r"\[(\d{1,2})\]")
 MONEY = re.compile(r"(?:\$|USD\s?|US\$|¥|€|£)\s?(\d{1,6}(?:,\d{3})*(?:\.\d{1,2})?)|(\d{1,6}(?:\.\d{1,2})?)\s?(?:dollars|usd|美元|元)\b", _I)
 NUMBER_UNIT = re.compile(
-    r"(\d+(?:\.\d+)?)\s?(hours?|hrs?|h\b|mah|w\b|watts?|g\b|grams?|kg|mm|cm|m\b|l\b|liters?|litres?|ml|"
-    r"inch(?:es)?|in\b|days?|years?|months?|小时|克|毫米|升|瓦)",
+    r"(\d+(?:\.\d+)?)\s?-?\s?(hours?|hrs?|h\b|mah|w\b|watts?|g\b|grams?|kg|mm|cm|m\b|l\b|liters?|litres?|ml|"
+    r"inch(?:es)?|in\b|days?|weeks?|years?|months?|minutes?|mins?\b|seconds?|db\b|decibels?|lbs?\b|pounds?|oz\b|"
+    r"ounces?|小时|克|毫米|升|瓦)",
     _I,
 )
+# Units that name the same quantity: "10 hours" in an answer is backed by "10-hr" in the evidence,
+# but not by "$10" nor "10 g" (a small model will call the price a decibel rating).
+UNIT_FAMILY = {"hour": "h", "hr": "h", "h": "h", "小时": "h", "watt": "w", "w": "w", "瓦": "w", "gram": "g", "g": "g",
+               "克": "g", "millimeter": "mm", "mm": "mm", "毫米": "mm", "liter": "l", "litre": "l", "l": "l", "升": "l",
+               "inche": "in", "inch": "in", "in": "in", "min": "min", "minute": "min", "second": "s", "db": "db",
+               "decibel": "db", "lb": "lb", "pound": "lb", "oz": "oz", "ounce": "oz"}
+UNIT_KEYS = {"_g": "g", "_mm": "mm", "_hours": "h", "_l": "l", "_in": "in", "_w": "w", "_mah": "mah", "_m": "m"}
+
+
+def _unit(text: str) -> str:
+    unit = text.lower()
+    unit = unit[:-1] if unit.endswith("s") and len(unit) > 2 else unit
+    return UNIT_FAMILY.get(unit, unit)
+
+
+def _measures(text: str) -> set[tuple[float, str]]:
+    return {(round(float(m.group(1)), 2), _unit(m.group(2))) for m in NUMBER_UNIT.finditer(text)}
 OUT_OF_STOCK = re.compile(r"out of stock|not (currently )?(in stock|available)|sold out|unavailable|缺货|无货|售罄", _I)
 IN_STOCK = re.compile(r"\bin stock\b|available (now|to order)|有货|现货", _I)
 
@@ -141,13 +159,20 @@ def check_answer(answer: str, evidence_text: str, products: list[Product]) -> Ch
             allowed.add(round(p.price, 2))
         for value in p.attributes.values():
             allowed |= _numbers(str(value))
+    measures = _measures(evidence_text)
+    for p in products:
+        for key, value in p.attributes.items():
+            measures |= _measures(str(value))
+            unit = next((u for suffix, u in UNIT_KEYS.items() if key.endswith(suffix)), None)
+            if unit and isinstance(value, (int, float)) and not isinstance(value, bool):
+                measures.add((round(float(value), 2), unit))
     problems, facts = [], []
     for m in MONEY.finditer(answer):
         value = round(float((m.group(1) or m.group(2)).replace(",", "")), 2)
         if value not in allowed:
             problems.append(f"price {m.group(0).strip()} is not in the catalog")
     for m in NUMBER_UNIT.finditer(answer):
-        if round(float(m.group(1)), 2) not in allowed:
+        if (round(float(m.group(1)), 2), _unit(m.group(2))) not in measures:
             problems.append(f"{m.group(0).strip()} is not in the evidence")
     for m in POLICY.finditer(answer):
         if m.group(0).lower() not in evidence_text.lower():

@@ -238,7 +238,7 @@ def test_opinion_questions_are_answered_from_review_counts(settings, e5_embedder
 def test_invented_warranty_is_withdrawn_and_two_named_products_are_compared(bot_factory):
     bot = bot_factory("The warranty is 5 years [1].")
     reply = bot.ask("How long is the warranty on the Kettle & Co Morning Roast?")
-    assert "5 years" not in reply.answer
+    assert "5 years" not in reply.answer and reply.refused  # withdrawn: the question stays unanswered
     both = bot.ask("I need something for rain: the Trailhawk Storm Runner or the Nordvale City Glide?")
     assert both.recommendations == [] and {h.product_id for h in both.hits} <= {"P1", "P2"}
 

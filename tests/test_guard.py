@@ -76,3 +76,11 @@ def test_marketplace_true_false_strings_answer_battery_questions():
     assert facts.answer("does it need batteries?", toy) == "No, the product B01 does not need batteries [1]."
     assert facts.answer("is it fun?", toy) is None
     assert facts.answer("how long do the batteries last?", toy) is None  # not a needs-batteries question
+
+
+def test_a_number_must_be_backed_in_the_same_unit():
+    evidence = "Nimbus blender. Price: $231.99. Battery: 10-hr runtime."
+    assert not guard.check_answer("It is 231.99 decibels loud [1].", evidence, [SHOE]).ok  # the price, renamed
+    assert not guard.check_answer("It charges in 10 weeks [1].", evidence, [SHOE]).ok
+    assert guard.check_answer("It runs for 10 hours [1].", evidence, [SHOE]).ok
+    assert guard.check_answer("It weighs 280 grams [1].", "", [SHOE]).ok  # weight_g in the record
