@@ -402,8 +402,7 @@ class ShopAssistant:
             reply.answer = draft
             return
         facts = "; ".join(check.facts)
-        kept = [s for s in re.split(r"(?<=[.!?。！？])\s*", draft)
-                if s and guard.check_answer(s, evidence_text, concerned).ok]
+        kept = [s for s in _sentences(draft) if guard.check_answer(s, evidence_text, concerned).ok]
         reply.timings["corrected"] = 1.0
         if kept:
             reply.answer = " ".join(kept) + (" " + self._fixed("corrected", lang, facts=facts) if facts else "")

@@ -110,6 +110,12 @@ def test_generation_stops_once_the_kept_sentences_are_complete(bot_factory):
     assert bot.llm.served == 8  # the third sentence was never generated
 
 
+def test_a_decimal_point_is_not_a_sentence_end_when_withdrawing(bot_factory):
+    bot = bot_factory("The Trailhawk Storm Runner 2.0 is 109.99 decibels loud [1].")
+    reply = bot.ask("How loud is the Trailhawk Storm Runner in decibels?")
+    assert reply.refused and "decibels" not in reply.answer and "Storm Runner 2." not in reply.answer
+
+
 def test_invented_price_is_corrected(bot_factory):
     bot = bot_factory("The Storm Runner is waterproof and costs $59.99 [1].")
     reply = bot.ask("Is the Trailhawk Storm Runner good for muddy trails?")
