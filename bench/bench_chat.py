@@ -25,12 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def pct(values, q):
-    values = sorted(values)
-    pos = (len(values) - 1) * q / 100
-    lo, hi = int(pos), min(int(pos) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (pos - lo)
+from eval.metrics import percentile  # noqa: E402 - after the path setup
 
 
 class Recorder:
@@ -135,8 +130,8 @@ def main(argv=None) -> int:
     result = {
         "llm": getattr(llm, "name", settings.llm), "load_s": round(load_s, 1), "replies": len(rows),
         "prompt_tokens_p50": med("prompt_tokens"), "output_tokens_p50": med("output_tokens"),
-        "reply_ttft_p50_s": round(med("reply_ttft_s"), 3), "reply_ttft_p95_s": round(pct([r["reply_ttft_s"] for r in rows], 95), 3),
-        "bare_ttft_p50_s": round(med("bare_ttft_s"), 3), "bare_ttft_p95_s": round(pct([r["bare_ttft_s"] for r in rows], 95), 3),
+        "reply_ttft_p50_s": round(med("reply_ttft_s"), 3), "reply_ttft_p95_s": round(percentile([r["reply_ttft_s"] for r in rows], 95), 3),
+        "bare_ttft_p50_s": round(med("bare_ttft_s"), 3), "bare_ttft_p95_s": round(percentile([r["bare_ttft_s"] for r in rows], 95), 3),
         "reply_total_p50_s": round(med("reply_total_s"), 3), "bare_total_p50_s": round(med("bare_total_s"), 3),
         "reply_decode_tok_s": round(med("reply_decode"), 2), "bare_decode_tok_s": round(med("bare_decode"), 2),
         "pipeline_overhead_share_p50": round(statistics.median(overhead), 3),

@@ -25,16 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from eval.metrics import percentile  # noqa: E402 - after the path setup
+
 QUERIES = ["waterproof running shoe for wide feet", "does the battery last long", "is it good value for money",
            "quiet blender for smoothies", "which backpack fits a laptop", "dark roast coffee from Ethiopia",
            "jacket with a hood for rain", "does it run small", "thermostat that works with wifi", "building set for kids"]
-
-
-def pct(values, q):
-    values = sorted(values)
-    pos = (len(values) - 1) * q / 100
-    lo, hi = int(pos), min(int(pos) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (pos - lo)
 
 
 def build(home: Path, chunks_wanted: int, embedder, seed: int = 0) -> dict:
@@ -103,7 +98,7 @@ def bench_size(chunks_wanted: int, embedder, queries: int) -> dict:
             retriever.search(q, k=6, product_id=rng.choice(built["product_ids"]))
             page.append(time.perf_counter() - t)
         built["db"].close()
-    ms = lambda xs, q: round(1000 * pct(xs, q), 1)  # noqa: E731
+    ms = lambda xs, q: round(1000 * percentile(xs, q), 1)  # noqa: E731
     return {"chunks": built["chunks"], "products": built["products"], "build_s": built["build_s"],
             "whole_p50_ms": ms(whole, 50), "whole_p95_ms": ms(whole, 95),
             "page_p50_ms": ms(page, 50), "page_p95_ms": ms(page, 95),

@@ -19,13 +19,15 @@ from . import facts, guard, opinions
 from .catalog import detect_lang
 from .config import Settings
 from .prompting import message, render
+from .retrieve import words
 from .shop import Shop
 from .types import Citation, Event, Hit, Product, Recommendation, Reply
 
 EVIDENCE_K = 4  # short evidence packs: prefill dominates time to first token on CPU
 MAX_NEW_TOKENS = 80
 SENTENCES = 2  # of the model's answer kept: small models ramble on after the answer
-SENTENCE_END = re.compile(r"[.!?。！？]")
+ENDS = ".!?。！？"  # what ends a sentence, in English and Chinese
+SENTENCE_END = re.compile(f"[{ENDS}]")
 EVIDENCE_WORDS = {"card": 90}  # words of a chunk shown to the model; others get 55
 _SOURCE = r"(information|evidence|data|reviews?|context|product listing|product description|answers? from a shopper)"
 BOILERPLATE = re.compile(rf"^((based on|according to) (the )?{_SOURCE}( provided)?( in the {_SOURCE})?,?"
@@ -338,8 +340,7 @@ class ShopAssistant:
         reply.timings["retrieve_s"] = round(time.perf_counter() - t0, 4)
         reply.hits = hits
         if not hits or (not focus and max(h.score for h in hits) < MIN_SCORE):
-            reply.answer = self._fixed("dont_know", reply.lang, offer=self._fixed("offer_human", reply.lang))
-            reply.refused = True
+            self._dont_know(reply)
             reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
             yield reply.answer
             return reply
@@ -378,8 +379,7 @@ class ShopAssistant:
         lang = reply.lang
         if not draft or guard.says_dont_know(draft):
             if not self._closest(hits, reply):
-                reply.answer = self._fixed("dont_know", lang, offer=self._fixed("offer_human", lang))
-                reply.refused = True
+                self._dont_know(reply)
             return
         valid = set(range(1, len(hits) + 1))
         cited = [n for n in guard.cited_numbers(draft) if n in valid]
@@ -410,15 +410,16 @@ class ShopAssistant:
             reply.answer = self._fixed("withdrawn", lang, facts=facts)
             reply.refused = True
         elif not self._closest(hits, reply):
-            reply.answer = self._fixed("dont_know", lang, offer=self._fixed("offer_human", lang))
-            reply.refused = True
+            self._dont_know(reply)
+
+    def _dont_know(self, reply: Reply) -> None:
+        reply.answer = self._fixed("dont_know", reply.lang, offer=self._fixed("offer_human", reply.lang))
+        reply.refused = True
 
     def _closest(self, hits: list[Hit], reply: Reply) -> bool:
         """The model gave no answer we can stand behind, but an evidence line shares the question's
         own words (beyond the product's name): show that line, hedged and cited, so the shopper
         can judge it, instead of a bare "I don't know". False when no line is that close."""
-        from .retrieve import words
-
         asked = {_stem(w) for w in words(reply.query)}
         for pid in {h.product_id for h in hits}:
             if pid in self.products:
@@ -459,11 +460,11 @@ def _stem(word: str) -> str:
 
 
 def _complete(sentences: list[str]) -> bool:
-    return len(sentences) > SENTENCES or (len(sentences) == SENTENCES and sentences[-1][-1] in ".!?。！？")
+    return len(sentences) > SENTENCES or (len(sentences) == SENTENCES and sentences[-1][-1] in ENDS)
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?。！？])\s+", text.strip()) if s]
+    return [s for s in re.split(rf"(?<=[{ENDS}])\s+", text.strip()) if s]
 
 
 def _tidy(draft: str, sentences: int = SENTENCES) -> str:
@@ -493,13 +494,11 @@ def _tidy(draft: str, sentences: int = SENTENCES) -> str:
 def deciding_quote(answer: str, texts: list[str], limit: int = 160) -> str:
     """The evidence sentence sharing most words with the answer: the line a shopper should read
     to check it (ties go to the earlier, better ranked chunk)."""
-    from .retrieve import words
-
     said = set(words(answer))
     best, best_overlap = "", -1
     for text in texts:
         text = _CHUNK_PREFIX.sub("", text)
-        for sentence in re.split(r"(?<=[.!?。！？])\s+|\.{2,}|;\s+", text):
+        for sentence in re.split(rf"(?<=[{ENDS}])\s+|\.{{2,}}|;\s+", text):
             overlap = len(said & set(words(sentence)))
             if sentence.strip() and overlap > best_overlap:
                 best, best_overlap = sentence.strip(), overlap

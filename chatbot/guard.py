@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .facts import UNITS  # attribute-key suffixes and their units: weight_g -> g
 from .types import Product
 
 _I = re.IGNORECASE
@@ -101,7 +102,6 @@ UNIT_FAMILY = {"hour": "h", "hr": "h", "h": "h", "小时": "h", "watt": "w", "w"
                "克": "g", "millimeter": "mm", "mm": "mm", "毫米": "mm", "liter": "l", "litre": "l", "l": "l", "升": "l",
                "inche": "in", "inch": "in", "in": "in", "min": "min", "minute": "min", "second": "s", "db": "db",
                "decibel": "db", "lb": "lb", "pound": "lb", "oz": "oz", "ounce": "oz"}
-UNIT_KEYS = {"_g": "g", "_mm": "mm", "_hours": "h", "_l": "l", "_in": "in", "_w": "w", "_mah": "mah", "_m": "m"}
 
 
 def _unit(text: str) -> str:
@@ -163,7 +163,7 @@ def check_answer(answer: str, evidence_text: str, products: list[Product]) -> Ch
     for p in products:
         for key, value in p.attributes.items():
             measures |= _measures(str(value))
-            unit = next((u for suffix, u in UNIT_KEYS.items() if key.endswith(suffix)), None)
+            unit = next((_unit(u) for suffix, u in UNITS.items() if key.endswith(suffix)), None)
             if unit and isinstance(value, (int, float)) and not isinstance(value, bool):
                 measures.add((round(float(value), 2), unit))
     problems, facts = [], []

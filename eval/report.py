@@ -166,6 +166,14 @@ def write_plots(report: dict, stem: Path) -> list[Path]:
     import matplotlib.pyplot as plt
 
     out = []
+
+    def save(fig, ax, suffix: str) -> None:
+        ax.legend()
+        fig.tight_layout()
+        out.append(stem.parent / f"{stem.name}-{suffix}.png")
+        fig.savefig(out[-1], dpi=100)
+        plt.close(fig)
+
     base = report.get("baseline")
     types = list(report.get("by_type") or {})
     cases = [c for c in report.get("cases", []) if c.get("case_score") is not None and "answer" in c]
@@ -183,11 +191,7 @@ def write_plots(report: dict, stem: Path) -> list[Path]:
         ax.set_xticks(list(xs), types, rotation=20)
         ax.set_ylim(0, 1)
         ax.set_ylabel("mean case score")
-        ax.legend()
-        fig.tight_layout()
-        out.append(stem.parent / f"{stem.name}-by-type.png")
-        fig.savefig(out[-1], dpi=100)
-        plt.close(fig)
+        save(fig, ax, "by-type")
     totals = [c["total_s"] for c in cases if c.get("total_s") is not None]
     if totals:
         theirs = [c["total_s"] for c in base["cases"] if c.get("total_s") is not None] if base else []
@@ -199,9 +203,5 @@ def write_plots(report: dict, stem: Path) -> list[Path]:
             ax.hist(theirs, bins=bins, alpha=0.6, label="baseline")
         ax.set_xlabel("reply time (s)")
         ax.set_ylabel("questions")
-        ax.legend()
-        fig.tight_layout()
-        out.append(stem.parent / f"{stem.name}-latency.png")
-        fig.savefig(out[-1], dpi=100)
-        plt.close(fig)
+        save(fig, ax, "latency")
     return out
