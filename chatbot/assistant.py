@@ -23,7 +23,10 @@ from .retrieve import words
 from .shop import Shop
 from .types import Citation, Event, Hit, Product, Recommendation, Reply
 
-EVIDENCE_K = 4  # short evidence packs: prefill dominates time to first token on CPU
+# Short evidence packs: prefill dominates time to first token on CPU. 3 items of 40 words (cards
+# 60) were tried: first token -0.1 s, but cards lost the dimensions listed at their end, and
+# hetpqa test answers fell from F1 0.46 to 0.35 (bench/README.md).
+EVIDENCE_K = 4
 MAX_NEW_TOKENS = 80
 SENTENCES = 2  # of the model's answer kept: small models ramble on after the answer
 ENDS = ".!?。！？"  # what ends a sentence, in English and Chinese
@@ -36,6 +39,8 @@ KIND_LABEL = {"card": "product listing", "description": "product description", "
               "review": "review"}  # how the evidence pack names each kind of chunk
 EVIDENCE_LABEL = re.compile(rf"^\s*\[(\d{{1,2}})\]\s*({'|'.join(KIND_LABEL.values())})\b[^\n]{{0,80}}$", re.I | re.M)
 CITE_MARK = re.compile(r"\[\d{1,2}\]")
+DATA_TAG = re.compile(r'<data n="(\d{1,2})"[^>\n]*>|</?data\b[^>\n]*>|\[/?data[>\]]')  # echoed delimiters
+_EVIDENCE_NOISE = re.compile(r"^(Review of [^:]{1,80}:|Product [A-Z0-9]{6,16}\.)\s*")  # ids mean nothing to the model
 _CHUNK_PREFIX = re.compile(r"^(A:|Q:.*?A:|Review of [^:]{1,80}:)\s*", re.S)
 MIN_SCORE = 0.82  # below this cosine+lexical score the catalog has nothing on the question
 FOLLOWUP = re.compile(
@@ -351,7 +356,7 @@ class ShopAssistant:
             label = KIND_LABEL.get(h.chunk.kind, h.chunk.kind)
             if several:  # one product's page needs no names; a comparison does
                 label += f" of {p.name if p else h.product_id}"
-            evidence.append({"n": n, "label": label, "text": _clip(h.chunk.text, EVIDENCE_WORDS.get(h.chunk.kind, 55))})
+            evidence.append({"n": n, "label": label, "text": evidence_text(h.chunk.text, EVIDENCE_WORDS.get(h.chunk.kind, 55))})
         history = state.history[-1][0] if followup and state.history else ""
         messages = [
             {"role": "system", "content": render("answer_system.jinja", evidence=evidence)},
@@ -361,17 +366,24 @@ class ShopAssistant:
         pieces = []
         llm = self.llm
         reply.model = getattr(llm, "name", type(llm).__name__)
+        shown = _Shown()
         for piece in llm.stream(messages, max_new_tokens=MAX_NEW_TOKENS, stop=["\nQuestion:", "\nEvidence:", "\n\n\n"], stats=stats):
-            if not pieces:
-                reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
             pieces.append(piece)
-            yield piece
+            text = shown.push(piece)
+            if text:
+                reply.timings.setdefault("ttft_s", round(time.perf_counter() - started, 4))
+                yield text
             if SENTENCE_END.search(piece) and _complete(_sentences("".join(pieces))):
                 break  # _tidy keeps SENTENCES sentences: stop the model rather than wait for more
+        if text := shown.flush():
+            reply.timings.setdefault("ttft_s", round(time.perf_counter() - started, 4))
+            yield text
         draft = _tidy("".join(pieces))
         reply.usage = {"prompt_tokens": int(stats.get("prompt_tokens", 0)), "output_tokens": int(stats.get("output_tokens", 0))}
         reply.timings["generate_s"] = round(float(stats.get("total_s", 0.0)), 4)
         self._finish(draft, hits, focus, reply)
+        # Nothing streamed (the model only echoed the evidence): the final answer is the first text.
+        reply.timings.setdefault("ttft_s", round(time.perf_counter() - started, 4))
         return reply
 
     def _finish(self, draft: str, hits: list[Hit], focus: list[str], reply: Reply) -> None:
@@ -396,13 +408,13 @@ class ShopAssistant:
             c.quote = deciding_quote(draft, [h.chunk.text for h in hits if h.chunk.id in c.chunk_ids])
         reply.citations = list(by_product.values())
         concerned = [self.products[c.product_id] for c in reply.citations if c.product_id in self.products]
-        evidence_text = "\n".join(h.chunk.text for h in hits)
-        check = guard.check_answer(draft, evidence_text, concerned)
+        shown = "\n".join(h.chunk.text for h in hits)
+        check = guard.check_answer(draft, shown, concerned)
         if check.ok:
             reply.answer = draft
             return
         facts = "; ".join(check.facts)
-        kept = [s for s in _sentences(draft) if guard.check_answer(s, evidence_text, concerned).ok]
+        kept = [s for s in _sentences(draft) if words(CITE_MARK.sub("", s)) and guard.check_answer(s, shown, concerned).ok]
         reply.timings["corrected"] = 1.0
         if kept:
             reply.answer = " ".join(kept) + (" " + self._fixed("corrected", lang, facts=facts) if facts else "")
@@ -432,16 +444,58 @@ class ShopAssistant:
             overlap = len(asked & {_stem(w) for w in words(line)})
             if overlap > best[0]:
                 best = (overlap, n, line)
-        _, n, line = best
+        overlap, n, line = best
         if n is None:
             return False
         h = hits[n - 1]
         p = self.products.get(h.product_id)
         source = message(f"source_{h.chunk.kind}" if h.chunk.kind in KIND_LABEL else "source_card", reply.lang)
-        reply.answer = self._fixed("closest", reply.lang, source=source, quote=line, n=n)
+        # A line holding three or half of the words asked is on the question's topic: it is relayed
+        # as the source's own words. A looser one carries a hedge. Either way the shopper reads
+        # the evidence, not our guess.
+        key = "quoted" if overlap >= 3 or 2 * overlap >= len(asked) else "closest"
+        reply.answer = self._fixed(key, reply.lang, source=source, quote=line, n=n)
         reply.citations = [Citation(h.product_id, [h.chunk.id], p.name if p else "", line)]
         reply.timings["closest"] = 1.0
         return True
+
+
+class _Shown:
+    """What of the model's stream the shopper sees: small models start by echoing the evidence
+    pack ("[2] answer from a shopper" on its own line, then <data>); those lines and tags are
+    held back as they stream instead of flashing up until the final answer replaces them."""
+
+    MAY_BE_LABEL = re.compile(r"\s*\[(\d{1,2}(\][^\n,.;:!?，。；：！？]{0,100})?)?")  # "[", "[2", "[2] answer fr"
+    TAG_TAIL = re.compile(r"(<|<d|<da|<dat|<data[^>\n]{0,40}|</|</d|</da|</dat|</data|\[d|\[da|\[dat|\[data)$")
+
+    def __init__(self):
+        self.held = ""  # the current line, while it may still turn out to be an echo
+        self.started = False
+
+    def push(self, piece: str) -> str:
+        self.held += piece
+        out = []
+        while "\n" in self.held:
+            line, self.held = self.held.split("\n", 1)
+            if not EVIDENCE_LABEL.fullmatch(line):
+                out.append(DATA_TAG.sub("", line) + "\n")
+        if not self.MAY_BE_LABEL.fullmatch(self.held):
+            tail = self.TAG_TAIL.search(self.held)
+            cut = tail.start() if tail else len(self.held)
+            out.append(DATA_TAG.sub("", self.held[:cut]))
+            self.held = self.held[cut:]
+        text = "".join(out)
+        if not self.started:  # blank lines left where an echo was dropped go too
+            text = text.lstrip()
+            self.started = bool(text)
+        return text
+
+    def flush(self) -> str:
+        line, self.held = self.held, ""
+        if EVIDENCE_LABEL.fullmatch(line):
+            return ""
+        text = DATA_TAG.sub("", line).rstrip()
+        return text if self.started else text.lstrip()
 
 
 def _clip(text: str, words: int) -> str:
@@ -449,6 +503,14 @@ def _clip(text: str, words: int) -> str:
     if len(parts) <= 1 and len(text) > words * 3:  # Chinese: no spaces
         return text[: words * 3] + "…"
     return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
+def evidence_text(text: str, budget: int) -> str:
+    """What of a chunk goes into the prompt: its first `budget` words, less what only costs
+    prefill time (the product id the label already stands for, runs of dots). Picking a chunk's
+    sentences by the question's words instead was tried: no better answers on 120 questions."""
+    text = _EVIDENCE_NOISE.sub("", text)
+    return _clip(re.sub(r"\s*(\.{3,}|…+)\s*", "… ", text).strip(), budget)
 
 
 def _stem(word: str) -> str:
@@ -477,7 +539,7 @@ def _tidy(draft: str, sentences: int = SENTENCES) -> str:
         return ""
 
     draft = EVIDENCE_LABEL.sub(label, draft)
-    draft = re.sub(r"</?data>|\[/?data[>\]]", "", draft)
+    draft = DATA_TAG.sub(lambda m: label(m) if m.group(1) else "", draft)
     draft = re.sub(r"^\s*A:\s*|Review of [^:]{1,80}:\s*", "", draft, flags=re.M)  # chunk prefixes
     lines = [ln.strip() for ln in draft.splitlines() if ln.strip()]
     draft = " ".join(dict.fromkeys(lines))  # a looping model repeats its lines

@@ -67,11 +67,15 @@ def ingest(
     conn = db.connect()
     conn.execute("BEGIN IMMEDIATE")  # one writer; readers keep seeing the old state until commit
     try:
-        changed = db.upsert(conn, catalog)
+        db.upsert(conn, catalog)
         if store.count() < db.counts()["chunks"]:
             # The vector store lost chunks (wiped, or a new embedder's collection): rebuild all.
             conn.execute("DELETE FROM chunks")
-            changed = db.product_ids()
+        # Every product is chunked again, not only those whose data changed: chunk text also
+        # changes with shopbot's own chunking (a clearer attribute format), and a store left with
+        # the old text would contradict the checks that read the new. The chunk hashes keep the
+        # embedding incremental: only chunks whose text changed are embedded.
+        changed = db.product_ids()
         removed: set[str] = set()
         if prune and "products" in catalog.files:
             removed = db.product_ids() - {p.id for p in catalog.products}

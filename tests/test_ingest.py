@@ -34,6 +34,19 @@ def test_ingest_is_idempotent_and_replaces_changed_chunks(shop, mini_catalog):
     assert all(c.metadata["price"] == 99.0 for c in shop.store.get(["P1:review:R1", "P1:desc:0"]))
 
 
+def test_a_new_chunk_format_reaches_the_store_with_unchanged_data(shop, mini_catalog, monkeypatch):
+    # An upgrade that writes cards differently must not leave the old text in the store: the
+    # answer checks read the new format.
+    shop.ingest(mini_catalog, analytics=False, progress=False)
+    import chatbot.chunking as chunking
+
+    card_text = chunking.card_text
+    monkeypatch.setattr(chunking, "card_text", lambda p: card_text(p).replace("Price:", "Listed price:"))
+    again = shop.ingest(mini_catalog, analytics=False, progress=False)
+    assert again.chunks == 4 and again.total_chunks == 15  # the 4 cards, nothing else re-embedded
+    assert "Listed price: $" in shop.store.get(["P1:card"])[0].text
+
+
 def test_prune_removes_products_no_longer_listed(shop, mini_catalog):
     shop.ingest(mini_catalog, analytics=False, progress=False)
     write_jsonl(mini_catalog / "products.jsonl", MINI_PRODUCTS[:3])

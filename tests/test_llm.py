@@ -46,6 +46,24 @@ def test_generate_stream_stats(llm):
     assert {"prompt_tokens", "output_tokens", "ttft_s", "total_s"} <= set(stats2)
 
 
+def test_stream_passes_each_token_on_as_it_decodes(llm):
+    # The stock streamer held "[1]" or "$12." back until a space followed; every token's text
+    # now leaves at once (only a character split across tokens waits for its other half).
+    import torch
+
+    ids = torch.tensor([llm.prompt_ids(msgs(QUESTIONS[1]))])
+    out = llm.model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=24, do_sample=False,
+                             eos_token_id=llm._eos, pad_token_id=llm._pad)[0, ids.shape[1]:].tolist()
+    expected, shown = [], ""
+    for i in range(1, len(out) + 1):
+        text = llm.tokenizer.decode(out[:i], skip_special_tokens=True)
+        if not text.endswith("\ufffd") and len(text) > len(shown):
+            expected.append(text[len(shown):])
+            shown = text
+    assert len(expected) > 1
+    assert list(llm.stream(msgs(QUESTIONS[1]), max_new_tokens=24)) == expected
+
+
 def test_count_tokens_and_bad_messages(llm):
     short = llm.count_tokens([{"role": "user", "content": "hi"}])
     assert llm.count_tokens(msgs("hi " * 50)) > short > 0
