@@ -40,7 +40,6 @@ KIND_LABEL = {"card": "product listing", "description": "product description", "
 EVIDENCE_LABEL = re.compile(rf"^\s*\[(\d{{1,2}})\]\s*({'|'.join(KIND_LABEL.values())})\b[^\n]{{0,80}}$", re.I | re.M)
 CITE_MARK = re.compile(r"\[\d{1,2}\]")
 DATA_TAG = re.compile(r'<data n="(\d{1,2})"[^>\n]*>|</?data\b[^>\n]*>|\[/?data[>\]]')  # echoed delimiters
-_EVIDENCE_NOISE = re.compile(r"^(Review of [^:]{1,80}:|Product [A-Z0-9]{6,16}\.)\s*")  # ids mean nothing to the model
 _CHUNK_PREFIX = re.compile(r"^(A:|Q:.*?A:|Review of [^:]{1,80}:)\s*", re.S)
 MIN_SCORE = 0.82  # below this cosine+lexical score the catalog has nothing on the question
 FOLLOWUP = re.compile(
@@ -506,10 +505,10 @@ def _clip(text: str, words: int) -> str:
 
 
 def evidence_text(text: str, budget: int) -> str:
-    """What of a chunk goes into the prompt: its first `budget` words, less what only costs
-    prefill time (the product id the label already stands for, runs of dots). Picking a chunk's
-    sentences by the question's words instead was tried: no better answers on 120 questions."""
-    text = _EVIDENCE_NOISE.sub("", text)
+    """What of a chunk goes into the prompt: its first `budget` words, runs of dots collapsed.
+    Dropping the "Review of product B00…:" prefix was tried: 30 fewer prompt tokens, but token
+    F1 on hetpqa dev 80 fell from 0.29 to 0.27. Picking sentences by the question's words did
+    no better than the first words on 120 questions."""
     return _clip(re.sub(r"\s*(\.{3,}|…+)\s*", "… ", text).strip(), budget)
 
 
