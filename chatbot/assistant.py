@@ -24,8 +24,8 @@ from .shop import Shop
 from .types import Citation, Event, Hit, Product, Recommendation, Reply
 
 # Short evidence packs: prefill dominates time to first token on CPU. 3 items of 40 words (cards
-# 60) were tried: first token -0.1 s, but cards lost the dimensions listed at their end, and
-# hetpqa test answers fell from F1 0.46 to 0.35 (bench/README.md).
+# 60) were tried: about 25 fewer prompt tokens, dev F1 within noise; its one test-split run was on
+# a store with stale chunk text, so it is not settled (bench/README.md).
 EVIDENCE_K = 4
 MAX_NEW_TOKENS = 80
 SENTENCES = 2  # of the model's answer kept: small models ramble on after the answer
@@ -407,13 +407,13 @@ class ShopAssistant:
             c.quote = deciding_quote(draft, [h.chunk.text for h in hits if h.chunk.id in c.chunk_ids])
         reply.citations = list(by_product.values())
         concerned = [self.products[c.product_id] for c in reply.citations if c.product_id in self.products]
-        shown = "\n".join(h.chunk.text for h in hits)
-        check = guard.check_answer(draft, shown, concerned)
+        evidence = "\n".join(h.chunk.text for h in hits)
+        check = guard.check_answer(draft, evidence, concerned)
         if check.ok:
             reply.answer = draft
             return
         facts = "; ".join(check.facts)
-        kept = [s for s in _sentences(draft) if words(CITE_MARK.sub("", s)) and guard.check_answer(s, shown, concerned).ok]
+        kept = [s for s in _sentences(draft) if words(CITE_MARK.sub("", s)) and guard.check_answer(s, evidence, concerned).ok]
         reply.timings["corrected"] = 1.0
         if kept:
             reply.answer = " ".join(kept) + (" " + self._fixed("corrected", lang, facts=facts) if facts else "")

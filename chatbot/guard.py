@@ -154,14 +154,12 @@ def check_answer(answer: str, evidence_text: str, products: list[Product]) -> Ch
     """Every price and unit number in `answer` must appear in the evidence or the catalog data of
     the products concerned; a stock claim must match the catalog."""
     allowed = _numbers(evidence_text)
+    measures = _measures(evidence_text)
     for p in products:
         if p.price is not None:
             allowed.add(round(p.price, 2))
-        for value in p.attributes.values():
-            allowed |= _numbers(str(value))
-    measures = _measures(evidence_text)
-    for p in products:
         for key, value in p.attributes.items():
+            allowed |= _numbers(str(value))
             measures |= _measures(str(value))
             unit = next((_unit(u) for suffix, u in UNITS.items() if key.endswith(suffix)), None)
             if unit and isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -74,31 +74,31 @@ def ingest(
         # Every product is chunked again, not only those whose data changed: chunk text also
         # changes with shopbot's own chunking (a clearer attribute format), and a store left with
         # the old text would contradict the checks that read the new. The chunk hashes keep the
-        # embedding incremental: only chunks whose text changed are embedded.
-        changed = db.product_ids()
+        # embedding incremental: only chunks whose text changed are embedded, and a product
+        # whose chunks are all unchanged is not rewritten.
+        listed = db.product_ids()
         removed: set[str] = set()
         if prune and "products" in catalog.files:
-            removed = db.product_ids() - {p.id for p in catalog.products}
-        changed -= removed
+            removed = listed - {p.id for p in catalog.products}
 
         new_chunks: list[Chunk] = []
         stale: list[str] = []
-        for pid in sorted(changed):
+        for pid in sorted(listed - removed):
             product = db.product(pid)
             if product is None:
                 continue
             chunks = product_chunks(product, db.reviews(pid), db.qa(pid))
+            hashes = {c.id: chunk_hash(c) for c in chunks}
             old = db.chunk_hashes(pid)
-            for chunk in chunks:
-                if old.get(chunk.id) != chunk_hash(chunk):
-                    new_chunks.append(chunk)
-            keep = {c.id for c in chunks}
-            stale.extend(cid for cid in old if cid not in keep)
+            if hashes == old:
+                result.unchanged += len(chunks)
+                continue
+            fresh = [c for c in chunks if old.get(c.id) != hashes[c.id]]
+            new_chunks += fresh
+            stale.extend(cid for cid in old if cid not in hashes)
             conn.execute("DELETE FROM chunks WHERE product_id=?", (pid,))
-            conn.executemany(
-                "INSERT INTO chunks VALUES (?,?,?)", [(c.id, pid, chunk_hash(c)) for c in chunks]
-            )
-            result.unchanged += len(chunks) - sum(1 for c in chunks if old.get(c.id) != chunk_hash(c))
+            conn.executemany("INSERT INTO chunks VALUES (?,?,?)", [(cid, pid, h) for cid, h in hashes.items()])
+            result.unchanged += len(chunks) - len(fresh)
         for pid in removed:
             stale.extend(db.chunk_hashes(pid))
 
