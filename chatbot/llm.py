@@ -231,6 +231,10 @@ class TransformersLLM(_Backend):
 
         params = inspect.signature(self.model.forward).parameters
         self._cache_kw = "cache" if "cache" in params else "past_key_values"
+        # Only the last position's logits are needed: the vocabulary projection of every prompt
+        # position costs about a tenth of a 0.5B model's prefill.
+        self._last_only = {"logits_to_keep": 1} if "logits_to_keep" in params else {}
+        self._queue_ahead = self.device.startswith("cuda")  # see _decode
         self._prefix = _PrefixCache() if prefix_cache else None
         self._lock = threading.Lock()
 
@@ -264,91 +268,82 @@ class TransformersLLM(_Backend):
                 self._prefix.clear()
 
     def stream(self, messages, *, max_new_tokens=192, temperature=0.0, stop=None, stats=None):
-        import torch
-        from transformers import DynamicCache, StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
-
-        class _Streamer(TextIteratorStreamer):
-            # Passes each token's text on as soon as it decodes: the stock streamer holds text back
-            # until a space follows ("[1]", "$12."), a decode step (~0.1 s on CPU) of first-token
-            # time for nothing. Only a character split across tokens waits for its other half.
-            first_token_at = None
-            n_tokens = 0
-
-            def put(self, value):
-                if self.skip_prompt and self.next_tokens_are_prompt:
-                    self.next_tokens_are_prompt = False
-                    return
-                self.first_token_at = self.first_token_at or time.perf_counter()
-                self.n_tokens += value.numel()
-                self.token_cache.extend(value.reshape(-1).tolist())
-                text = self.tokenizer.decode(self.token_cache, **self.decode_kwargs)
-                if not text.endswith("\ufffd"):
-                    self.on_finalized_text(text[self.print_len:])
-                    self.print_len = len(text)
-
-        class _Cancel(StoppingCriteria):
-            def __init__(self, event):
-                self.event = event
-
-            def __call__(self, input_ids, scores, **kwargs):
-                return torch.full((input_ids.shape[0],), self.event.is_set(), dtype=torch.bool,
-                                  device=input_ids.device)
+        # A decode loop of our own in the caller's thread rather than `generate` in a worker thread
+        # feeding a streamer: no thread, streamer or cancel flag (when the caller stops iterating,
+        # the loop stops and the lock is released), and on a GPU it queues the next step before
+        # reading a token (see _decode).
+        from transformers import DynamicCache
 
         t0 = time.perf_counter()
         with self._lock:
             ids = self.prompt_ids(messages)
             cache, reused = self._prefix.take(ids) if self._prefix else (None, 0)
-            if self._prefix and cache is None:
-                cache = DynamicCache(config=self.model.config)
-            streamer = _Streamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
-            cancel = threading.Event()
-            input_ids = torch.tensor([ids], device=self.device)
-            kwargs = dict(
-                input_ids=input_ids, attention_mask=torch.ones_like(input_ids),
-                max_new_tokens=max_new_tokens, streamer=streamer,
-                stopping_criteria=StoppingCriteriaList([_Cancel(cancel)]),
-                eos_token_id=self._eos, pad_token_id=self._pad,
-            )
-            if temperature and temperature > 0:
-                kwargs.update(do_sample=True, temperature=float(temperature))
-            else:  # greedy; unset sampling knobs so transformers does not warn about them
-                kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
-            if cache is not None:
-                kwargs[self._cache_kw] = cache
-            result: dict = {}
-
-            def work():
-                try:
-                    result["sequences"] = self.model.generate(**kwargs)
-                except BaseException as exc:  # surfaced in the caller's thread below
-                    result["error"] = exc
-                    streamer.end()
-
-            thread = threading.Thread(target=work, name="shopbot-generate", daemon=True)
-            thread.start()
+            cache = cache if cache is not None else DynamicCache(config=self.model.config)
+            out: list[int] = []
+            timing: dict = {}
+            ok = False
             try:
-                yield from _StopFilter(stop).apply(streamer)
+                yield from _StopFilter(stop).apply(
+                    self._decode(ids, reused, cache, out, max_new_tokens, temperature, timing))
+                ok = True
+            except GeneratorExit:
+                ok = True  # the caller stopped early; the cache is consistent up to its last step
+                raise
             finally:
-                # Also reached when the caller stops iterating early: stop the model at the next
-                # step, and keep the lock until it has, so calls never overlap.
-                cancel.set()
-                thread.join()
-                self._keep_cache(ids, cache, result)
+                n = cache.get_seq_length()
+                seq = ids + out
+                if ok and self._prefix and 0 < n <= len(seq):
+                    self._prefix.put(seq[:n], cache)
                 if stats is not None:
                     end = time.perf_counter()
-                    first = streamer.first_token_at or end
-                    stats.update(prompt_tokens=len(ids), output_tokens=streamer.n_tokens,
-                                 cached_tokens=reused, ttft_s=first - t0, total_s=end - t0)
-        if "error" in result:
-            raise ModelError(f"generation failed in '{self.name}': {result['error']}") from result["error"]
+                    stats.update(prompt_tokens=len(ids), output_tokens=len(out), cached_tokens=reused,
+                                 ttft_s=timing.get("first", end) - t0, total_s=end - t0)
 
-    def _keep_cache(self, ids, cache, result) -> None:
-        if not self._prefix or cache is None or "sequences" not in result:
-            return
-        seq = result["sequences"][0].tolist()
-        n = cache.get_seq_length()
-        if seq[: len(ids)] == ids and 0 < n <= len(seq):
-            self._prefix.put(seq[:n], cache)
+    def _decode(self, ids, reused, cache, out, max_new_tokens, temperature, timing):
+        """Yield the text of each new token as soon as it decodes (a character split across
+        tokens waits for its other half); the token ids go to `out`."""
+        import torch
+
+        eos = set(self._eos)
+        penalty = getattr(self.model.generation_config, "repetition_penalty", None) or 1.0
+        seen = torch.tensor(ids[:reused], dtype=torch.long, device=self.device)
+
+        def step(feed):  # one forward pass; the next token stays on the device
+            nonlocal seen
+            try:
+                with torch.no_grad():
+                    logits = self.model(input_ids=feed, use_cache=True, **{self._cache_kw: cache},
+                                        **self._last_only).logits[0, -1].float()
+            except Exception as exc:
+                raise ModelError(f"generation failed in '{self.name}': {exc}") from exc
+            if penalty != 1.0:  # a hub model's own generation config may ask for one
+                seen = torch.cat([seen, feed.view(-1)])
+                picked = logits[seen]
+                logits[seen] = torch.where(picked > 0, picked / penalty, picked * penalty)
+            if temperature and temperature > 0:
+                return torch.multinomial(torch.softmax(logits / float(temperature), -1), 1)
+            return logits.argmax().view(1)
+
+        nxt = step(torch.tensor([ids[reused:]], device=self.device))
+        shown = ""
+        for i in range(max_new_tokens):
+            last = i + 1 == max_new_tokens
+            # Reading a token blocks the host until the device has computed it. On a GPU, queue
+            # the next step first, as transformers' generate defers its stop check, so the device
+            # is never idle waiting for Python; the step queued after the last token is wasted.
+            # On CPU every op runs as it is called: queuing ahead would only delay each token.
+            queued = step(nxt.view(1, 1)) if self._queue_ahead and not last else None
+            token = int(nxt)
+            timing.setdefault("first", time.perf_counter())
+            out.append(token)
+            if token in eos:
+                return
+            text = self.tokenizer.decode(out, skip_special_tokens=True)
+            if not text.endswith("\ufffd") and len(text) > len(shown):
+                yield text[len(shown):]
+                shown = text
+            if not last:
+                nxt = queued if queued is not None else step(nxt.view(1, 1))
 
 
 # ---------------------------------------------------------------- OpenAI-compatible server

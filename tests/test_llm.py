@@ -83,6 +83,21 @@ def test_prefix_cache_gives_identical_output(tiny_llm_path, llm):
     assert reused[0] == 0 and all(n > 10 for n in reused[1:])  # system prompt reused
 
 
+def test_queued_decode_gives_identical_output(tiny_llm_path):
+    # On a GPU the next step is queued before a token is read (it is on by default there only);
+    # the text, the token count and the reused cache must not change.
+    plain = TransformersLLM(tiny_llm_path, device="cpu", dtype="fp32", threads=1)
+    ahead = TransformersLLM(tiny_llm_path, device="cpu", dtype="fp32", threads=1)
+    assert not ahead._queue_ahead
+    ahead._queue_ahead = True
+    for q in QUESTIONS + QUESTIONS[:2]:  # the repeats reuse the cache the queued step left
+        for n in (1, 7, 40):
+            a, b = {}, {}
+            assert list(ahead.stream(msgs(q), max_new_tokens=n, stats=a)) == list(plain.stream(msgs(q), max_new_tokens=n, stats=b))
+            assert a["output_tokens"] == b["output_tokens"]
+            assert a["cached_tokens"] > 0 or (q, n) == (QUESTIONS[0], 1)
+
+
 def test_concurrent_calls_are_serialized(llm):
     expected = {q: llm.generate(msgs(q), max_new_tokens=12).text for q in QUESTIONS}
     got, errors = {}, []

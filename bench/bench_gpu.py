@@ -1,0 +1,241 @@
+"""The transformers backend on a GPU: device placement, dtype, time to first token, and decode speed
+against a bare `model.generate` on the same prompt, for the presets' architectures and bigger ones.
+
+    # here, with the store: the answer prompts shopbot builds for real questions
+    python bench/bench_gpu.py prompts EVALSET --store DIR [--limit 12] --out prompts.json
+    # on the GPU machine
+    python bench/bench_gpu.py run prompts.json --tokenizer PRESET_DIR --arch 0.5b 1.5b 7b 32b --out gpu.json
+    python bench/bench_gpu.py run prompts.json --model DIR     # a folder with real weights
+
+`--arch` builds Qwen2.5 models of that shape with random weights on the device `TransformersLLM`
+picks. Speed depends on the shape alone, and a device machine that cannot receive gigabytes of
+weights can still time them; their text is gibberish, so answer quality is not measured this way.
+Random weights never emit end-of-turn, so every reply decodes exactly --new-tokens tokens.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+# Qwen2.5 (Coder) instruct shapes: 0.5b and 1.5b are the CPU presets, 7b and 32b what a GPU carries.
+ARCHS = {
+    "0.5b": dict(hidden_size=896, intermediate_size=4864, num_hidden_layers=24, num_attention_heads=14,
+                 num_key_value_heads=2, vocab_size=151936, tie_word_embeddings=True),
+    "1.5b": dict(hidden_size=1536, intermediate_size=8960, num_hidden_layers=28, num_attention_heads=12,
+                 num_key_value_heads=2, vocab_size=151936, tie_word_embeddings=True),
+    "7b": dict(hidden_size=3584, intermediate_size=18944, num_hidden_layers=28, num_attention_heads=28,
+               num_key_value_heads=4, vocab_size=152064, tie_word_embeddings=False),
+    "32b": dict(hidden_size=5120, intermediate_size=27648, num_hidden_layers=64, num_attention_heads=40,
+                num_key_value_heads=8, vocab_size=152064, tie_word_embeddings=False),
+}
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "chat_template.jinja", "generation_config.json")
+
+
+def dump_prompts(args) -> int:
+    """Run the assistant over the eval set's questions with a recording LLM; keep the messages."""
+    from chatbot.assistant import ShopAssistant
+    from chatbot.config import Settings
+    from eval.data import load
+
+    class Recorder:
+        name = "recorder"
+
+        def __init__(self):
+            self.seen = []
+
+        def stream(self, messages, **kw):
+            self.seen.append(messages)
+            yield "I don't know."
+
+        def count_tokens(self, messages):
+            return 0
+
+    rec = Recorder()
+    bot = ShopAssistant(Settings().with_(home=args.store, chroma_url=None, db_url=None), llm=rec)
+    if not (Path(args.store) / "shop.db").exists():
+        bot.ingest(args.evalset, analytics=False)
+    for q in load(args.evalset, split=args.split).questions:
+        if len(rec.seen) >= args.limit:
+            break
+        bot.ask(q.question, product_id=q.context_product_id)
+    Path(args.out).write_text(json.dumps(rec.seen, indent=1, ensure_ascii=False))
+    print(f"{len(rec.seen)} prompts -> {args.out}")
+    return 0
+
+
+def _arch_folder(arch: str, tokenizer: Path) -> Path:
+    from transformers import Qwen2Config
+
+    folder = Path(tempfile.mkdtemp(prefix=f"qwen-{arch}-"))
+    for name in TOKENIZER_FILES:
+        if (tokenizer / name).exists():
+            (folder / name).write_bytes((tokenizer / name).read_bytes())
+    Qwen2Config(**ARCHS[arch], max_position_embeddings=32768, rope_theta=1e6, rms_norm_eps=1e-6,
+                bos_token_id=151643, eos_token_id=151645, pad_token_id=151643).save_pretrained(folder)
+    return folder
+
+
+def _random_weights_for_empty_folders():
+    """`from_pretrained` on a folder with a config and no weights builds random weights, straight
+    on the device the backend picked (a 32B model initialised on CPU would take minutes)."""
+    import torch
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    from chatbot.llm import _pick_device
+
+    real = AutoModelForCausalLM.from_pretrained
+
+    def load(path, *args, **kw):
+        if any(Path(path).glob("*.safetensors")) or any(Path(path).glob("*.bin")):
+            return real(path, *args, **kw)
+        torch.manual_seed(0)
+        with torch.device(_pick_device("auto")):
+            return AutoModelForCausalLM.from_config(AutoConfig.from_pretrained(path), dtype=kw.get("dtype"))
+
+    AutoModelForCausalLM.from_pretrained = load
+
+
+def _sync():
+    import torch
+
+    if torch.cuda.is_available():
+        torch.cuda.synchronize()
+
+
+def _bare(llm, ids: list[int], new_tokens: int) -> dict:
+    """Prefill alone (one forward pass), then `generate` of exactly `new_tokens`, on the bare model."""
+    import torch
+
+    x = torch.tensor([ids], device=llm.device)
+    with torch.no_grad():
+        _sync()
+        t = time.perf_counter()
+        llm.model(input_ids=x)
+        _sync()
+        prefill = time.perf_counter() - t
+        t = time.perf_counter()
+        out = llm.model.generate(input_ids=x, attention_mask=torch.ones_like(x), max_new_tokens=new_tokens,
+                                 min_new_tokens=new_tokens, do_sample=False, pad_token_id=llm._pad,
+                                 eos_token_id=llm._eos, temperature=None, top_p=None, top_k=None)
+        _sync()
+        total = time.perf_counter() - t
+    n = out.shape[1] - len(ids)
+    return {"ttft_s": prefill, "total_s": total, "output_tokens": n}
+
+
+def _rate(row) -> float | None:
+    span = row["total_s"] - row["ttft_s"]
+    return (row["output_tokens"] - 1) / span if span > 0 and row["output_tokens"] > 1 else None
+
+
+def _measure(llm, prompts: list, new_tokens: int) -> dict:
+    import torch
+
+    from eval.metrics import percentile
+
+    llm.generate(prompts[0], max_new_tokens=4)  # kernel selection and allocator warm-up
+    rows = []
+    for messages in prompts:
+        llm.clear_cache()
+        stats: dict = {}
+        for _ in llm.stream(messages, max_new_tokens=new_tokens, stats=stats):
+            pass
+        ours = {k: stats[k] for k in ("ttft_s", "total_s", "output_tokens")}
+        cached: dict = {}  # the same prompt again: the prefix cache holds all of it
+        for _ in llm.stream(messages, max_new_tokens=new_tokens, stats=cached):
+            pass
+        bare = _bare(llm, llm.prompt_ids(messages), max(ours["output_tokens"], 1))
+        rows.append({"prompt_tokens": stats["prompt_tokens"], "ours": ours, "bare": bare,
+                     "cached_ttft_s": cached["ttft_s"]})
+    med = statistics.median
+    ours_rate = [r for r in (_rate(x["ours"]) for x in rows) if r]
+    bare_rate = [r for r in (_rate(x["bare"]) for x in rows) if r]
+    p = next(llm.model.parameters())
+    result = {
+        "device": str(p.device), "dtype": str(p.dtype).replace("torch.", ""), "picked": [llm.device, str(llm.dtype)],
+        "params_b": round(sum(t.numel() for t in llm.model.parameters()) / 1e9, 3),
+        "prompts": len(rows), "prompt_tokens_p50": med(r["prompt_tokens"] for r in rows),
+        "output_tokens_p50": med(r["ours"]["output_tokens"] for r in rows),
+        "ttft_p50_s": round(med(r["ours"]["ttft_s"] for r in rows), 4),
+        "ttft_p95_s": round(percentile([r["ours"]["ttft_s"] for r in rows], 95), 4),
+        "cached_ttft_p50_s": round(med(r["cached_ttft_s"] for r in rows), 4),
+        "total_p50_s": round(med(r["ours"]["total_s"] for r in rows), 4),
+        "bare_prefill_p50_s": round(med(r["bare"]["ttft_s"] for r in rows), 4),
+        "bare_total_p50_s": round(med(r["bare"]["total_s"] for r in rows), 4),
+        "decode_tok_s": round(med(ours_rate), 1) if ours_rate else None,
+        "bare_decode_tok_s": round(med(bare_rate), 1) if bare_rate else None,
+    }
+    if result["decode_tok_s"] and result["bare_decode_tok_s"]:
+        result["decode_ratio"] = round(result["decode_tok_s"] / result["bare_decode_tok_s"], 3)
+    if torch.cuda.is_available():
+        result["gpu"] = torch.cuda.get_device_name(0)
+        result["peak_gpu_gb"] = round(torch.cuda.max_memory_allocated() / 2**30, 2)
+    return result
+
+
+def run(args) -> int:
+    import torch
+
+    from chatbot.llm import TransformersLLM
+
+    prompts = json.loads(Path(args.prompts).read_text())[: args.limit]
+    if args.arch and args.tokenizer is None:
+        print("--arch needs --tokenizer (a Qwen2.5 preset folder)", file=sys.stderr)
+        return 2
+    _random_weights_for_empty_folders()
+    targets = [(Path(m).name, Path(m)) for m in args.model]
+    targets += [(f"qwen2.5-{a} (random weights)", _arch_folder(a, Path(args.tokenizer))) for a in args.arch]
+    results = {}
+    for name, where in targets:
+        t = time.perf_counter()
+        llm = TransformersLLM(where, device=args.device, dtype=args.dtype, name=name)
+        load_s = time.perf_counter() - t
+        results[name] = {"load_s": round(load_s, 2), **_measure(llm, prompts, args.new_tokens)}
+        print(json.dumps({name: results[name]}), flush=True)
+        del llm
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+            torch.cuda.reset_peak_memory_stats()
+    info = {"torch": torch.__version__, "cuda": torch.version.cuda, "new_tokens": args.new_tokens}
+    if args.out:
+        Path(args.out).write_text(json.dumps({"env": info, "models": results}, indent=2))
+    print(f"\n{'model':34} {'device':7} {'dtype':9} {'ttft p50':>9} {'cached':>8} {'decode':>8} {'bare':>8} {'ratio':>6}")
+    for name, r in results.items():
+        print(f"{name:34} {r['device'][:7]:7} {r['dtype']:9} {r['ttft_p50_s']:8.3f}s {r['cached_ttft_p50_s']:7.3f}s "
+              f"{r['decode_tok_s'] or 0:8.1f} {r['bare_decode_tok_s'] or 0:8.1f} {r.get('decode_ratio', 0):6.3f}")
+    return 0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("prompts", help="record the answer prompts shopbot builds for an eval set")
+    d.add_argument("evalset", type=Path)
+    d.add_argument("--store", type=Path, required=True, help="an ingested store of the eval set (or where to make one)")
+    d.add_argument("--split")
+    d.add_argument("--limit", type=int, default=12)
+    d.add_argument("--out", type=Path, required=True)
+    r = sub.add_parser("run", help="time the backend on recorded prompts")
+    r.add_argument("prompts", type=Path)
+    r.add_argument("--model", nargs="*", default=[], help="model folders with weights")
+    r.add_argument("--arch", nargs="*", default=[], choices=sorted(ARCHS), help="Qwen2.5 shapes, random weights")
+    r.add_argument("--tokenizer", help="folder holding a Qwen2.5 tokenizer and chat template (a preset folder)")
+    r.add_argument("--limit", type=int, default=12, help="prompts to time")
+    r.add_argument("--new-tokens", type=int, default=48)
+    r.add_argument("--device", default="auto")
+    r.add_argument("--dtype", default="auto")
+    r.add_argument("--out", type=Path)
+    args = ap.parse_args(argv)
+    return dump_prompts(args) if args.cmd == "prompts" else run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
