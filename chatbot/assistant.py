@@ -23,15 +23,15 @@ from .retrieve import words
 from .shop import Shop
 from .types import Citation, Event, Hit, Product, Recommendation, Reply
 
-# Short evidence packs: prefill dominates time to first token on CPU. On 120 hetpqa dev questions,
-# 3 items of 40 words (cards 60) beat 4 of 55 (cards 90) on token F1 with 40 fewer prompt tokens,
-# and one kept sentence beat two (bench/README.md).
+# Short evidence packs: prefill dominates time to first token on CPU. Token F1 on 120 hetpqa dev
+# questions, one kept sentence: 3 items of 30 words (cards 45) 0.338, of 40 (cards 60) 0.331, 2 items
+# of 45 0.313; two kept sentences at 3 of 40: 0.314 (bench/README.md).
 EVIDENCE_K = 3
 MAX_NEW_TOKENS = 80
 SENTENCES = 1  # of the model's answer kept: small models ramble on after the answer
 ENDS = ".!?。！？"  # what ends a sentence, in English and Chinese
 SENTENCE_END = re.compile(f"[{ENDS}]")
-EVIDENCE_WORDS = {"card": 60}  # words of a chunk shown to the model; others get 40
+EVIDENCE_WORDS = {"card": 45}  # words of a chunk shown to the model; others get 30
 _SOURCE = r"(information|evidence|data|reviews?|context|product listing|product description|answers? from a shopper)"
 BOILERPLATE = re.compile(rf"^((based on|according to) (the )?{_SOURCE}( provided)?( in the {_SOURCE})?,?"
                          rf"|(the )?{_SOURCE}( provided)? (states|says|mentions|shows|indicates) that)\s*", re.I)
@@ -355,7 +355,7 @@ class ShopAssistant:
             label = KIND_LABEL.get(h.chunk.kind, h.chunk.kind)
             if several:  # one product's page needs no names; a comparison does
                 label += f" of {p.name if p else h.product_id}"
-            evidence.append({"n": n, "label": label, "text": evidence_text(h.chunk.text, EVIDENCE_WORDS.get(h.chunk.kind, 40))})
+            evidence.append({"n": n, "label": label, "text": evidence_text(h.chunk.text, EVIDENCE_WORDS.get(h.chunk.kind, 30))})
         history = state.history[-1][0] if followup and state.history else ""
         messages = [
             {"role": "system", "content": render("answer_system.jinja", evidence=evidence)},
@@ -378,7 +378,7 @@ class ShopAssistant:
             reply.timings.setdefault("ttft_s", round(time.perf_counter() - started, 4))
             yield text
         draft = _tidy("".join(pieces))
-        reply.usage = {"prompt_tokens": int(stats.get("prompt_tokens", 0)), "output_tokens": int(stats.get("output_tokens", 0))}
+        reply.usage = {key: int(stats.get(key, 0)) for key in ("prompt_tokens", "cached_tokens", "output_tokens")}
         reply.timings["generate_s"] = round(float(stats.get("total_s", 0.0)), 4)
         self._finish(draft, hits, focus, reply)
         # Nothing streamed (the model only echoed the evidence): the final answer is the first text.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .types import Product
 
@@ -91,11 +92,18 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _has_phrase(text_words: list[str], phrase: str) -> bool:
-    target = [_stem(w) for w in re.findall(r"[a-z0-9]+", phrase.lower())]
+@lru_cache(maxsize=8192)
+def _stems(phrase: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+", phrase.lower()))
+
+
+def _has_phrase(text_words: list[str] | tuple[str, ...], phrase: str) -> bool:
+    # Called for every category and attribute value of the catalog on every message: the
+    # stemming of both sides is cached.
+    target = _stems(phrase)
     if not target:
         return False
-    stems = [_stem(w) for w in text_words]
+    stems = _stems(" ".join(text_words))
     n = len(target)
     return any(stems[i : i + n] == target for i in range(len(stems) - n + 1))
 

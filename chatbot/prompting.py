@@ -23,8 +23,13 @@ def template_text(name: str) -> str:
         raise ConfigError(f"prompt template prompts/{name} is missing; reinstall shopbot") from exc
 
 
+@lru_cache(maxsize=None)
+def _template(name: str):
+    return _env().from_string(template_text(name))  # compiled once: a few ms a prompt otherwise
+
+
 def render(name: str, **values) -> str:
-    return _env().from_string(template_text(name)).render(**values).strip()
+    return _template(name).render(**values).strip()
 
 
 @lru_cache(maxsize=None)

@@ -116,7 +116,7 @@ class Reply:
     lang: str = "en"
     model: str = ""
     timings: dict[str, float] = field(default_factory=dict)  # ttft_s, total_s, retrieve_s...
-    usage: dict[str, int] = field(default_factory=dict)  # prompt_tokens, output_tokens
+    usage: dict[str, int] = field(default_factory=dict)  # prompt_tokens, cached_tokens (reused prefix), output_tokens
     turn_id: int | None = None  # row id in the interaction log, for feedback
     focus: list[str] = field(default_factory=list)  # products the question is about (page, named, follow-up)
 

@@ -119,6 +119,7 @@ class BaselineRunner:
             "recommended": self.mentions(answer),
             "context_products": [d.metadata.get("product_id") for d in docs], "context_chunk_ids": [],
             "ttft_s": round((first or end) - t0, 4), "total_s": round(end - t0, 4),
-            "prompt_tokens": stats.get("prompt_tokens"), "output_tokens": stats.get("output_tokens"),
+            "prompt_tokens": stats.get("prompt_tokens"), "cached_tokens": stats.get("cached_tokens"),
+            "output_tokens": stats.get("output_tokens"),
             "llm": True,
         }

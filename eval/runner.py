@@ -100,6 +100,7 @@ class ShopbotRunner:
             "citations": [{"product_id": c.product_id, "chunk_ids": list(c.chunk_ids)} for c in reply.citations],
             "recommended": recommended, "context_products": context, "context_chunk_ids": context_ids,
             "ttft_s": reply.timings.get("ttft_s"), "total_s": reply.timings.get("total_s"),
-            "prompt_tokens": reply.usage.get("prompt_tokens"), "output_tokens": reply.usage.get("output_tokens"),
+            "prompt_tokens": reply.usage.get("prompt_tokens"), "cached_tokens": reply.usage.get("cached_tokens"),
+            "output_tokens": reply.usage.get("output_tokens"),
             "llm": bool(reply.usage.get("prompt_tokens")),
         }

@@ -72,7 +72,7 @@ def score_case(q: Question, out: dict, catalog_ids: set[str] | None = None) -> d
         inside = [p for p in recommended if p in set(q.acceptable_product_ids)]
         row.update(recommended=recommended, recommended_inside=len(inside),
                    recommendation_violation=len(inside) < len(recommended))
-    for key in ("ttft_s", "total_s", "prompt_tokens", "output_tokens", "llm"):
+    for key in ("ttft_s", "total_s", "prompt_tokens", "cached_tokens", "output_tokens", "llm"):
         row[key] = out.get(key)
     row["case_score"] = case_score(row)
     return row
@@ -180,6 +180,9 @@ def latency(rows: list[dict]) -> dict:
         "total_p50_s": _r(m.percentile((r["total_s"] for r in rows), 50), 3),
         "total_p95_s": _r(m.percentile((r["total_s"] for r in rows), 95), 3),
         "prompt_tokens_p50": _r(m.percentile((r.get("prompt_tokens") for r in llm), 50), 1),
+        # What the model had to compute: the prompt less the prefix its KV cache already held.
+        "prompt_tokens_computed_p50": _r(m.percentile((r["prompt_tokens"] - (r.get("cached_tokens") or 0)
+                                                       for r in llm if r.get("prompt_tokens") is not None), 50), 1),
         "output_tokens_p50": _r(m.percentile((r.get("output_tokens") for r in llm), 50), 1),
         # The same on the replies a model generated (fixed replies such as price facts or
         # refusals take milliseconds and pull the overall percentiles down).

@@ -211,6 +211,8 @@ def test_eval_full_with_tiny_model_and_baseline(evalset, settings, tmp_path, tin
     assert report["refusal"]["correct_refusal_rate"] == 1.0
     assert report["answers"]["must_include_pass"] == 1.0  # price facts come from the catalog
     assert report["latency"]["total_p50_s"] is not None and report["baseline"]["latency"]["prompt_tokens_p50"] > 0
+    lat = report["baseline"]["latency"]  # what the model computed: the prompt less its cached prefix
+    assert 0 < lat["prompt_tokens_computed_p50"] < lat["prompt_tokens_p50"]
     assert 0.0 <= report["answers"]["embedding_similarity"] <= 1.0
     text = md.read_text()
     assert "| measure | shopbot | baseline |" in text and (md.parent / "report-latency.png").is_file()

@@ -1,0 +1,84 @@
+"""Answer-prompt variants on an eval set's questions: token F1, refusals, prompt and output tokens.
+
+    python bench/bench_variants.py EVALSET --store DIR [--split dev] [--start 40] [--stop 160]
+        [--k 3] [--words 30] [--card-words 45] [--sentences 1] [--system FILE] [--out rows.json]
+
+Each option overrides one setting of the assistant for this run (defaults: the code's own), so two
+prompt designs can be compared on the same questions without editing the package. `--system` is a
+Jinja file used in place of prompts/answer_system.jinja (it gets the same `evidence` items).
+Greedy decoding makes F1 and token counts repeatable; times are not printed, run variants one
+after another or side by side. The full eval (`shopbot eval --baseline`) is the number to quote.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("evalset", type=Path)
+    ap.add_argument("--store", type=Path, required=True, help="an ingested store of the eval set")
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--start", type=int, default=0)
+    ap.add_argument("--stop", type=int, default=80)
+    ap.add_argument("--k", type=int, help="evidence items")
+    ap.add_argument("--words", type=int, help="words of a review, answer or description chunk")
+    ap.add_argument("--card-words", type=int, help="words of a product card")
+    ap.add_argument("--sentences", type=int, help="sentences of the answer kept")
+    ap.add_argument("--system", type=Path, help="system prompt template file")
+    ap.add_argument("--out", type=Path, help="write each question's row here")
+    args = ap.parse_args(argv)
+
+    import chatbot.assistant as assistant
+    from chatbot.config import Settings
+    from chatbot.prompting import _env
+    from eval.data import load
+    from eval.metrics import max_token_f1
+
+    if args.k:
+        assistant.EVIDENCE_K = args.k
+    if args.words or args.card_words:
+        words = args.words or 30
+        assistant.EVIDENCE_WORDS = {k: words for k in ("review", "qa", "description")}
+        assistant.EVIDENCE_WORDS["card"] = args.card_words or assistant.EVIDENCE_WORDS["card"]
+    if args.sentences:
+        assistant.SENTENCES = args.sentences
+        tidy = assistant._tidy
+        assistant._tidy = lambda draft, sentences=args.sentences: tidy(draft, sentences)
+    if args.system:
+        render, text = assistant.render, args.system.read_text()
+        assistant.render = lambda name, **kw: (_env().from_string(text).render(**kw).strip()
+                                               if name == "answer_system.jinja" else render(name, **kw))
+
+    from chatbot.llm import load_llm
+
+    settings = Settings()  # the model cache stays under SHOPBOT_HOME; the shop is the eval store
+    bot = assistant.ShopAssistant(settings.with_(home=args.store, chroma_url=None, db_url=None),
+                                  llm=load_llm(settings.llm, settings))
+    questions = load(args.evalset, split=args.split, limit=args.stop).questions[args.start:]
+    rows = []
+    for q in questions:
+        reply = bot.ask(q.question, product_id=q.context_product_id)
+        rows.append({"id": q.id, "f1": max_token_f1(reply.answer, q.answers) or 0.0, "refused": reply.refused,
+                     "answer": reply.answer, **reply.usage})
+        print(f"{q.id}: F1 {rows[-1]['f1']:.2f}{' refused' if reply.refused else ''}  {reply.answer[:90]}",
+              file=sys.stderr, flush=True)
+    llm = [r for r in rows if r.get("prompt_tokens")]
+    med = lambda key: statistics.median(r[key] for r in llm) if llm else None  # noqa: E731
+    print(f"{len(rows)} questions: token F1 {statistics.mean(r['f1'] for r in rows):.3f}  "
+          f"refused {statistics.mean(r['refused'] for r in rows):.3f}  prompt tokens p50 {med('prompt_tokens')}  "
+          f"output tokens p50 {med('output_tokens')}")
+    if args.out:
+        args.out.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
