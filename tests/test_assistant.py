@@ -141,6 +141,11 @@ def test_generation_stops_once_the_kept_sentences_are_complete(bot_factory):
     reply = bot.ask("Is the Trailhawk Storm Runner good on muddy trails?")
     assert reply.answer == "It suits muddy trails [1]."
     assert bot.llm.served == 5  # "It", " suits", " muddy", " trails", " [1].": the rest was never generated
+    from chatbot.assistant import _complete, _sentences
+
+    # A streamed "(1." is not yet a sentence end: the model may be writing "(1.5 V)".
+    assert not _complete(_sentences("It takes 4 C batteries (1."))
+    assert _complete(_sentences("It takes 4 C batteries (1.5 V).")) and _complete(_sentences("It is 12 inches tall."))
 
 
 def test_a_decimal_point_is_not_a_sentence_end_when_withdrawing(bot_factory):
