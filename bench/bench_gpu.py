@@ -131,14 +131,10 @@ def _bare(llm, ids: list[int], new_tokens: int) -> dict:
     return {"ttft_s": prefill, "total_s": total, "output_tokens": n}
 
 
-def _rate(row) -> float | None:
-    span = row["total_s"] - row["ttft_s"]
-    return (row["output_tokens"] - 1) / span if span > 0 and row["output_tokens"] > 1 else None
-
-
 def _measure(llm, prompts: list, new_tokens: int) -> dict:
     import torch
 
+    from bench_chat import decode_rate  # bench/ is on the path when this runs as a script
     from eval.metrics import percentile
 
     llm.generate(prompts[0], max_new_tokens=4)  # kernel selection and allocator warm-up
@@ -156,8 +152,8 @@ def _measure(llm, prompts: list, new_tokens: int) -> dict:
         rows.append({"prompt_tokens": stats["prompt_tokens"], "ours": ours, "bare": bare,
                      "cached_ttft_s": cached["ttft_s"]})
     med = statistics.median
-    ours_rate = [r for r in (_rate(x["ours"]) for x in rows) if r]
-    bare_rate = [r for r in (_rate(x["bare"]) for x in rows) if r]
+    ours_rate = [r for r in (decode_rate(x["ours"]) for x in rows) if r]
+    bare_rate = [r for r in (decode_rate(x["bare"]) for x in rows) if r]
     p = next(llm.model.parameters())
     result = {
         "device": str(p.device), "dtype": str(p.dtype).replace("torch.", ""), "picked": [llm.device, str(llm.dtype)],

@@ -49,9 +49,7 @@ def main(argv=None) -> int:
         assistant.EVIDENCE_WORDS = {k: words for k in ("review", "qa", "description")}
         assistant.EVIDENCE_WORDS["card"] = args.card_words or assistant.EVIDENCE_WORDS["card"]
     if args.sentences:
-        assistant.SENTENCES = args.sentences
-        tidy = assistant._tidy
-        assistant._tidy = lambda draft, sentences=args.sentences: tidy(draft, sentences)
+        assistant.SENTENCES = args.sentences  # read when a reply is cut and tidied
     if args.system:
         render, text = assistant.render, args.system.read_text()
         assistant.render = lambda name, **kw: (_env().from_string(text).render(**kw).strip()

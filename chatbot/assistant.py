@@ -541,9 +541,10 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(rf"(?<=[{ENDS}])\s+", text.strip()) if s]
 
 
-def _tidy(draft: str, sentences: int = SENTENCES) -> str:
+def _tidy(draft: str, sentences: int | None = None) -> str:
     """Clean a small model's draft: it echoes the evidence pack's labels and delimiters, opens with
-    "Based on the evidence," and rambles or loops; the shopper needs the answer, once."""
+    "Based on the evidence," and rambles or loops; the shopper needs the answer, once. Keeps
+    `sentences` sentences, SENTENCES (read at each call) by default."""
     cites = []
 
     def label(m):  # "[2] answer from a shopper" on its own line: the model is quoting item 2
@@ -559,7 +560,7 @@ def _tidy(draft: str, sentences: int = SENTENCES) -> str:
     draft = BOILERPLATE.sub("", draft).strip()
     draft = draft[:1].upper() + draft[1:]
     parts = list(dict.fromkeys(_sentences(draft)))
-    draft = " ".join(parts[:sentences]).strip()
+    draft = " ".join(parts[: sentences or SENTENCES]).strip()
     if cites and draft and not CITE_MARK.search(draft):
         draft += " " + "".join(f"[{n}]" for n in dict.fromkeys(cites))
     return draft

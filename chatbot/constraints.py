@@ -94,16 +94,16 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _stems(phrase: str) -> tuple[str, ...]:
+    # Catalog phrases (categories, attribute names and values) are matched against every
+    # message: each is stemmed once, not once a message.
     return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+", phrase.lower()))
 
 
-def _has_phrase(text_words: list[str] | tuple[str, ...], phrase: str) -> bool:
-    # Called for every category and attribute value of the catalog on every message: the
-    # stemming of both sides is cached.
+def _has_phrase(stems: tuple[str, ...], phrase: str) -> bool:
+    """Whether the stemmed words `stems` hold `phrase` as consecutive words."""
     target = _stems(phrase)
     if not target:
         return False
-    stems = _stems(" ".join(text_words))
     n = len(target)
     return any(stems[i : i + n] == target for i in range(len(stems) - n + 1))
 
@@ -115,7 +115,7 @@ def is_recommendation_request(text: str) -> bool:
 def parse(text: str, products: list[Product]) -> Constraints:
     """Constraints that the text states, in the catalog's vocabulary."""
     norm = _norm(text)
-    tokens = re.findall(r"[a-z0-9]+", norm)
+    tokens = tuple(_stem(w) for w in re.findall(r"[a-z0-9]+", norm))  # stemmed once for every phrase below
     c = Constraints()
     # category: the longest catalog category (or its last word, "shoes") that the text names
     categories = sorted({p.category for p in products if p.category}, key=len, reverse=True)
@@ -154,7 +154,7 @@ def parse(text: str, products: list[Product]) -> Constraints:
                 elif _has_phrase(tokens, name):
                     c.attributes[key] = True
             elif isinstance(value, str) and len(value) > 2 and not value.replace(".", "").isdigit():
-                if _has_phrase(tokens, value) and not (c.category and _has_phrase(c.category.split(), value)):
+                if _has_phrase(tokens, value) and not (c.category and _has_phrase(_stems(c.category), value)):
                     c.attributes[key] = value
             elif isinstance(value, list):
                 for item in value:
