@@ -1,7 +1,8 @@
 """Answer-prompt variants on an eval set's questions: token F1, refusals, prompt and output tokens.
 
     python bench/bench_variants.py EVALSET --store DIR [--split dev] [--start 40] [--stop 160]
-        [--k 3] [--words 30] [--card-words 45] [--sentences 1] [--system FILE] [--out rows.json]
+        [--k 3] [--words 20] [--card-words 90] [--card-as-stored] [--name-prefix]
+        [--embed-small-pages] [--first-words] [--sentences 1] [--system FILE] [--out rows.json]
 
 Each option overrides one setting of the assistant for this run (defaults: the code's own), so two
 prompt designs can be compared on the same questions without editing the package. `--system` is a
@@ -31,7 +32,12 @@ def main(argv=None) -> int:
     ap.add_argument("--k", type=int, help="evidence items")
     ap.add_argument("--words", type=int, help="words of a review, answer or description chunk")
     ap.add_argument("--card-words", type=int, help="words of a product card")
+    ap.add_argument("--name-prefix", action="store_true",
+                    help='one product\'s chunks keep "Review of <product>:" and "Product <id>."')
+    ap.add_argument("--embed-small-pages", action="store_true", help="rank a small product page by embedding too")
+    ap.add_argument("--first-words", action="store_true", help="a long chunk shows its first words, not the question's")
     ap.add_argument("--sentences", type=int, help="sentences of the answer kept")
+    ap.add_argument("--card-as-stored", action="store_true", help="cards clipped in stored order, not by the question")
     ap.add_argument("--system", type=Path, help="system prompt template file")
     ap.add_argument("--out", type=Path, help="write each question's row here")
     args = ap.parse_args(argv)
@@ -45,9 +51,16 @@ def main(argv=None) -> int:
     if args.k:
         assistant.EVIDENCE_K = args.k
     if args.words or args.card_words:
-        words = args.words or 30
-        assistant.EVIDENCE_WORDS = {k: words for k in ("review", "qa", "description")}
-        assistant.EVIDENCE_WORDS["card"] = args.card_words or assistant.EVIDENCE_WORDS["card"]
+        words, card = args.words or 20, args.card_words or assistant.EVIDENCE_WORDS["card"]
+        assistant.EVIDENCE_WORDS = {**{k: words for k in ("review", "qa", "description")}, "card": card}
+    if args.card_as_stored:
+        assistant.CARD_BY_QUESTION = False
+    if args.name_prefix:
+        assistant.NAME_PREFIX = True
+    if args.embed_small_pages:
+        assistant.SMALL_PAGES_BY_WORDS = False
+    if args.first_words:
+        assistant.FOCUS_WINDOW = False
     if args.sentences:
         assistant.SENTENCES = args.sentences  # read when a reply is cut and tidied
     if args.system:
@@ -66,12 +79,15 @@ def main(argv=None) -> int:
         reply = bot.ask(q.question, product_id=q.context_product_id)
         rows.append({"id": q.id, "f1": max_token_f1(reply.answer, q.answers) or 0.0, "refused": reply.refused,
                      "answer": reply.answer, **reply.usage})
+        if reply.usage:
+            rows[-1]["computed"] = reply.usage["prompt_tokens"] - reply.usage["cached_tokens"]
         print(f"{q.id}: F1 {rows[-1]['f1']:.2f}{' refused' if reply.refused else ''}  {reply.answer[:90]}",
               file=sys.stderr, flush=True)
     llm = [r for r in rows if r.get("prompt_tokens")]
     med = lambda key: statistics.median(r[key] for r in llm) if llm else None  # noqa: E731
     print(f"{len(rows)} questions: token F1 {statistics.mean(r['f1'] for r in rows):.3f}  "
           f"refused {statistics.mean(r['refused'] for r in rows):.3f}  prompt tokens p50 {med('prompt_tokens')}  "
+          f"computed p50 {med('computed')}  "
           f"output tokens p50 {med('output_tokens')}")
     if args.out:
         args.out.write_text(json.dumps(rows, indent=1, ensure_ascii=False))

@@ -17,21 +17,27 @@ from typing import Iterator
 from . import constraints as cons
 from . import facts, guard, opinions
 from .catalog import detect_lang
+from .chunking import card_for
 from .config import Settings
 from .prompting import message, render
-from .retrieve import words
+from .retrieve import stem, words
 from .shop import Shop
 from .types import Citation, Event, Hit, Product, Recommendation, Reply
 
 # Short evidence packs: prefill dominates time to first token on CPU. Chosen on hetpqa dev
-# questions 40-160 and checked on 160-280 (bench/README.md): 3 items of 30 words; cards keep 90,
-# since listed attributes (height, weight, count) come last in them; one kept sentence.
+# questions 40-160 and checked on 160-280 (bench/README.md): 3 items, each the 20 words around the
+# question's own (a card: up to 90 words, the facts asked about first); one kept sentence.
 EVIDENCE_K = 3
 MAX_NEW_TOKENS = 80
 SENTENCES = 1  # of the model's answer kept: small models ramble on after the answer
 ENDS = ".!?。！？"  # what ends a sentence, in English and Chinese
 SENTENCE_END = re.compile(f"[{ENDS}]")
-EVIDENCE_WORDS = {"card": 90}  # words of a chunk shown to the model; others get 30
+EVIDENCE_WORDS = {"card": 90}  # words of a chunk shown to the model; others get 20
+CARD_BY_QUESTION = True  # a card shows the facts the question names first
+SMALL_PAGES_BY_WORDS = True  # a page of at most EVIDENCE_K chunks is ordered by words (Retriever.page)
+FOCUS_WINDOW = True  # a long chunk shows the words around the question's, not only its first
+NAME_PREFIX = False  # on one product's page, chunks drop "Review of <product>:" and "Product <id>."
+_NAME_PREFIX = re.compile(r"^(Review of [^:]{1,80}:|Product \w{1,40}\.)\s*")
 _SOURCE = r"(information|evidence|data|reviews?|context|product listing|product description|answers? from a shopper)"
 BOILERPLATE = re.compile(rf"^((based on|according to) (the )?{_SOURCE}( provided)?( in the {_SOURCE})?,?"
                          rf"|(the )?{_SOURCE}( provided)? (states|says|mentions|shows|indicates) that)\s*", re.I)
@@ -213,10 +219,13 @@ class ShopAssistant:
             return reply
 
         named = self.shop.retriever.mentioned_products(text)
-        wanted = cons.parse(text, list(self.products.values()))
+        asks_recs = cons.is_recommendation_request(text)
+        # Constraints matter to a recommendation request or a conversation's follow-up; parsing
+        # them against the whole catalog is skipped for a first question on a product's facts.
+        wanted = cons.parse(text, list(self.products.values())) if asks_recs or state.history else cons.Constraints()
         # A message that names no product and no category continues the conversation's topic.
         followup = bool(state.history) and not named and bool(
-            FOLLOWUP.search(text) or (wanted.category is None and not cons.is_recommendation_request(text))
+            FOLLOWUP.search(text) or (wanted.category is None and not asks_recs)
         )
         if product_id and product_id in self.products:
             focus = [product_id]
@@ -231,7 +240,7 @@ class ShopAssistant:
         # Recommendation requests, and follow-ups that refine one ("and in blue?"). On a product
         # page, "I'm looking for a solid wood set, is this one?" asks about that product.
         about_page = bool(product_id) and bool(THIS_PRODUCT.search(text))
-        if cons.is_recommendation_request(text) and not wanted.is_empty() and len(named) < 2 and not about_page or (
+        if asks_recs and not wanted.is_empty() and len(named) < 2 and not about_page or (
             followup and state.constraints is not None and not wanted.is_empty()
         ):
             if followup and state.constraints is not None:
@@ -323,7 +332,8 @@ class ShopAssistant:
         retriever = self.shop.retriever
         t = time.perf_counter()
         if len(focus) == 1:
-            hits = retriever.search(query, k=EVIDENCE_K, product_id=focus[0])
+            hits = (retriever.page(query, focus[0], EVIDENCE_K) if SMALL_PAGES_BY_WORDS
+                    else retriever.search(query, k=EVIDENCE_K, product_id=focus[0]))
         elif focus:
             hits = retriever.search(query, k=EVIDENCE_K + 2, product_ids=focus)
         else:
@@ -350,12 +360,18 @@ class ShopAssistant:
             return reply
         evidence = []
         several = len({h.product_id for h in hits}) > 1
+        asked = {stem(w) for w in words(reply.query)}
+        relevance = lambda fact: len(asked & {stem(w) for w in words(fact)})  # noqa: E731
         for n, h in enumerate(hits, 1):
             p = self.products.get(h.product_id)
             label = KIND_LABEL.get(h.chunk.kind, h.chunk.kind)
             if several:  # one product's page needs no names; a comparison does
                 label += f" of {p.name if p else h.product_id}"
-            evidence.append({"n": n, "label": label, "text": evidence_text(h.chunk.text, EVIDENCE_WORDS.get(h.chunk.kind, 30))})
+            budget = EVIDENCE_WORDS.get(h.chunk.kind, 20)
+            chunk = card_for(p, relevance, budget) if h.chunk.kind == "card" and p and CARD_BY_QUESTION else h.chunk.text
+            if not several and not NAME_PREFIX:
+                chunk = _NAME_PREFIX.sub("", chunk)
+            evidence.append({"n": n, "label": label, "text": evidence_text(chunk, budget, asked)})
         history = state.history[-1][0] if followup and state.history else ""
         messages = [
             {"role": "system", "content": render("answer_system.jinja", evidence=evidence)},
@@ -408,12 +424,12 @@ class ShopAssistant:
         reply.citations = list(by_product.values())
         concerned = [self.products[c.product_id] for c in reply.citations if c.product_id in self.products]
         evidence = "\n".join(h.chunk.text for h in hits)
-        check = guard.check_answer(draft, evidence, concerned)
+        check = guard.check_answer(draft, evidence, concerned, reply.query)
         if check.ok:
             reply.answer = draft
             return
         facts = "; ".join(check.facts)
-        kept = [s for s in _sentences(draft) if words(CITE_MARK.sub("", s)) and guard.check_answer(s, evidence, concerned).ok]
+        kept = [s for s in _sentences(draft) if words(CITE_MARK.sub("", s)) and guard.check_answer(s, evidence, concerned, reply.query).ok]
         reply.timings["corrected"] = 1.0
         if kept:
             reply.answer = " ".join(kept) + (" " + self._fixed("corrected", lang, facts=facts) if facts else "")
@@ -431,16 +447,16 @@ class ShopAssistant:
         """The model gave no answer we can stand behind, but an evidence line shares the question's
         own words (beyond the product's name): show that line, hedged and cited, so the shopper
         can judge it, instead of a bare "I don't know". False when no line is that close."""
-        asked = {_stem(w) for w in words(reply.query)}
+        asked = {stem(w) for w in words(reply.query)}
         for pid in {h.product_id for h in hits}:
             if pid in self.products:
-                asked -= {_stem(w) for w in words(self.products[pid].name)}
+                asked -= {stem(w) for w in words(self.products[pid].name)}
         best = (min(2, len(asked)) - 1, None, "")  # share two of its words, or its only one
         for n, h in enumerate(hits[:3], 1):
             line = deciding_quote(reply.query, [h.chunk.text])
             if guard.screen(line).action != "answer" or guard.MONEY.search(line):
                 continue  # never relay a planted instruction, nor a price the catalog does not set
-            overlap = len(asked & {_stem(w) for w in words(line)})
+            overlap = len(asked & {stem(w) for w in words(line)})
             if overlap > best[0]:
                 best = (overlap, n, line)
         overlap, n, line = best
@@ -450,9 +466,11 @@ class ShopAssistant:
         p = self.products.get(h.product_id)
         source = message(f"source_{h.chunk.kind}" if h.chunk.kind in KIND_LABEL else "source_card", reply.lang)
         # A line holding three or half of the words asked is on the question's topic: it is relayed
-        # as the source's own words. A looser one carries a hedge. Either way the shopper reads
-        # the evidence, not our guess.
-        key = "quoted" if overlap >= 3 or 2 * overlap >= len(asked) else "closest"
+        # as the source's own words; so is a shopper's answer holding two (it was written to answer
+        # a question about this very product). A looser one carries a hedge. Either way the
+        # shopper reads the evidence, not our guess.
+        on_topic = overlap >= 3 or 2 * overlap >= len(asked) or (h.chunk.kind == "qa" and overlap >= 2)
+        key = "quoted" if on_topic else "closest"
         reply.answer = self._fixed(key, reply.lang, source=source, quote=line, n=n)
         reply.citations = [Citation(h.product_id, [h.chunk.id], p.name if p else "", line)]
         reply.timings["closest"] = 1.0
@@ -505,12 +523,21 @@ def _clip(text: str, words: int) -> str:
     return text if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
-def evidence_text(text: str, budget: int) -> str:
-    """What of a chunk goes into the prompt: its first `budget` words, runs of dots collapsed.
-    Dropping the "Review of product B00…:" prefix was tried: 30 fewer prompt tokens, but token
-    F1 on hetpqa dev 80 fell from 0.29 to 0.27. Picking sentences by the question's words did
-    no better than the first words on 120 questions."""
+def evidence_text(text: str, budget: int, asked: set[str] | None = None) -> str:
+    """What of a chunk goes into the prompt: `budget` words, runs of dots collapsed, on one line.
+    With `asked` (the question's stemmed words, FOCUS_WINDOW on), the window of `budget` words
+    holding most of them; else the first words."""
+    text = guard.inch_marks(text)  # 33" would become 33' (feet) in the quoted line
     text = " ".join(re.sub(r"\s*(\.{3,}|…+)\s*", "… ", text).split())  # one line: the pack is a line an item
+    parts = text.split()
+    if asked and FOCUS_WINDOW and len(parts) > budget:
+        hit = [int(stem(w) in asked) for w in (words(p)[0] if words(p) else "" for p in parts)]
+        sums = [sum(hit[:budget])]
+        for i in range(1, len(parts) - budget + 1):
+            sums.append(sums[-1] - hit[i - 1] + hit[i + budget - 1])
+        start = sums.index(max(sums))  # ties: the earliest window
+        if start:
+            return "… " + _clip(" ".join(parts[start:]), budget)
     return _clip(text, budget)
 
 
@@ -519,14 +546,6 @@ def _source_of(answer: str, hits: list[Hit]) -> int:
     said = set(words(answer))
     shared = [len(said & set(words(h.chunk.text))) for h in hits]
     return shared.index(max(shared)) + 1
-
-
-def _stem(word: str) -> str:
-    """battery/batteries, wood/wooden, color/colors: enough to match a question to a line."""
-    for end, repl in (("ies", "y"), ("en", ""), ("es", ""), ("s", "")):
-        if len(word) > len(end) + 3 and word.endswith(end) and not word.endswith("ss"):
-            return word[: -len(end)] + repl
-    return word
 
 
 def _complete(sentences: list[str]) -> bool:

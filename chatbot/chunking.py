@@ -28,9 +28,11 @@ def format_value(value) -> str:
 
 def _flatten(text: str) -> str:
     """Marketplace exports serialise measures as `width:{ unit:inches, normalized_value:{...},
-    value:19. }`; the model and the shopper should read `width: 19 inches`."""
+    value:19. }` and colours as `standardized_values:[ "blue" ], value:"blue"`; the model and the
+    shopper should read `width: 19 inches` and `blue`."""
     text = text.replace('"', "")
     text = re.sub(r"normalized_value:\s*\{[^{}]*\},?\s*", "", text)
+    text = re.sub(r"standardized_values:\s*\[[^\[\]]*\],?\s*", "", text)  # the value again, lower-cased
     text = re.sub(r"\btype:\s*\w+,\s*", "", text)
     text = re.sub(r"unit:\s*([^,{}\[\]]+?),\s*value:\s*([^,{}\[\]]+)", r"\2 \1", text)
     text = re.sub(r"value:\s*([^,{}\[\]]+?),\s*unit:\s*([^,{}\[\]]+)", r"\1 \2", text)
@@ -43,7 +45,7 @@ def _flatten(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;").replace("_", " ")
 
 
-def card_text(p: Product) -> str:
+def _card_head(p: Product) -> list[str]:
     head = p.title or f"Product {p.id}"
     if p.brand:
         head += f" by {p.brand}"
@@ -54,12 +56,39 @@ def card_text(p: Product) -> str:
         parts.append(f"Price: {p.price_text()}.")
     if p.in_stock is not None:
         parts.append(f"Stock: {p.stock_text()}.")
+    return parts
+
+
+def _attributes(p: Product) -> list[str]:
+    return [f"{k.replace('_', ' ')}: {format_value(v)}" for k, v in p.attributes.items()]
+
+
+def card_text(p: Product) -> str:
+    parts = _card_head(p)
     if p.features:
         parts.append("Features: " + "; ".join(p.features) + ".")
     if p.attributes:
-        attrs = "; ".join(f"{k.replace('_', ' ')}: {format_value(v)}" for k, v in p.attributes.items())
-        parts.append(f"Attributes: {attrs}.")
+        parts.append(f"Attributes: {'; '.join(_attributes(p))}.")
     return " ".join(parts)
+
+
+def card_for(p: Product, relevance, budget: int) -> str:
+    """The card as the answer prompt shows it: the head (name, price, stock), then the features and
+    attributes in order of `relevance(fact)` (the question's words it holds), up to `budget` words.
+    A card clipped in stored order loses what comes last (height, battery type) whatever is asked."""
+    head = " ".join(_card_head(p))
+    facts = [f.strip().rstrip(".") for f in p.features if f.strip()] + _attributes(p)
+    ranked = sorted(range(len(facts)), key=lambda i: (-relevance(facts[i]), i))
+    left, kept = budget - len(head.split()), []
+    for i in ranked:
+        n = len(facts[i].split())
+        if n > left:
+            if kept or left < 3:
+                break
+            facts[i], n = " ".join(facts[i].split()[:left]) + " …", left  # the best fact, cut
+        kept.append(facts[i])
+        left -= n
+    return f"{head} {'; '.join(kept)}." if kept else head
 
 
 def split_words(text: str, size: int = DESCRIPTION_WORDS) -> list[str]:

@@ -8,14 +8,18 @@ from functools import lru_cache
 
 from .types import Product
 
+# "at least 40 liters" is a capacity and "less than 12 players" a count, not a price: a number
+# followed by a unit or a counted noun is no price bound.
+_NOT_UNIT = (r"(?!\s*(?:l\b|liters?|litres?|hours?|hrs?|h\b|mah|g\b|grams?|kg|w\b|watts?|mm|cm|m\b|inch(?:es)?|gb|tb|%|"
+             r"players?|people|persons?|pieces?|pcs\b|kids?|children|years?|yrs?|months?|weeks?|days?|"
+             r"minutes?|mins?\b|lbs?\b|pounds?|oz\b|ounces?|feet|foot|ft\b|\"))")  # not "in": "under $120 in wide"
 RECOMMEND = re.compile(
     r"\b(recommend\w*|suggest\w*|looking for|look for|searching for|i need|i want|need an?|want an?|"
     r"show me|find me|any (good )?\w+ (for|under|below)|which .{0,30} should i (buy|get)|best .{0,40} (for|under))\b|"
-    r"\b(under|below|less than|cheaper than|up to|max(imum)?)\s?\$?\s?\d|推荐|想买|哪款|哪个好|有没有.{0,10}(的|吗)|帮我找|求推荐",
+    r"\b(under|below|less than|cheaper than|up to|max(imum)?)\s?\$?\s?\d+(\.\d+)?\b" + _NOT_UNIT +
+    r"|推荐|想买|哪款|哪个好|有没有.{0,10}(的|吗)|帮我找|求推荐",
     re.I,
 )
-# "at least 40 liters" is a capacity, not a price: a number followed by a unit is no price bound.
-_NOT_UNIT = r"(?!\s*(?:l\b|liters?|litres?|hours?|hrs?|h\b|mah|g\b|grams?|kg|w\b|watts?|mm|cm|m\b|inch(?:es)?|gb|tb|%))"
 _PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)\b" + _NOT_UNIT, re.I)
 _PRICE_MIN = re.compile(r"(?:over|above|more than|at least|from|>=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)\b" + _NOT_UNIT, re.I)
 _BETWEEN = re.compile(r"between\s*\$?\s*(\d+(?:\.\d+)?)\s*(?:and|-|to)\s*\$?\s*(\d+(?:\.\d+)?)", re.I)

@@ -90,8 +90,9 @@ DONT_KNOW = re.compile(
 )
 CITE = re.compile(r"\[(\d{1,2})\]")
 MONEY = re.compile(r"(?:\$|USD\s?|US\$|¥|€|£)\s?(\d{1,6}(?:,\d{3})*(?:\.\d{1,2})?)|(\d{1,6}(?:\.\d{1,2})?)\s?(?:dollars|usd|美元|元)\b", _I)
+# ['’]?: "6.5' inches", a stray mark some reviews type between a number and its unit
 NUMBER_UNIT = re.compile(
-    r"(\d+(?:\.\d+)?)\s?-?\s?(hours?|hrs?|h\b|mah|w\b|watts?|g\b|grams?|kg|mm|cm|m\b|l\b|liters?|litres?|ml|"
+    r"(\d+(?:\.\d+)?)['’]?\s?-?\s?(hours?|hrs?|h\b|mah|w\b|watts?|g\b|grams?|kg|mm|cm|m\b|l\b|liters?|litres?|ml|"
     r"inch(?:es)?|in\b|days?|weeks?|years?|months?|minutes?|mins?\b|seconds?|db\b|decibels?|lbs?\b|pounds?|oz\b|"
     r"ounces?|小时|克|毫米|升|瓦)",
     _I,
@@ -102,6 +103,17 @@ UNIT_FAMILY = {"hour": "h", "hr": "h", "h": "h", "小时": "h", "watt": "w", "w"
                "克": "g", "millimeter": "mm", "mm": "mm", "毫米": "mm", "liter": "l", "litre": "l", "l": "l", "升": "l",
                "inche": "in", "inch": "in", "in": "in", "min": "min", "minute": "min", "second": "s", "db": "db",
                "decibel": "db", "lb": "lb", "pound": "lb", "oz": "oz", "ounce": "oz"}
+
+
+# A mark after a number that a price sign or an opening quote does not precede ("$0"", ""5"")
+INCH_MARK = re.compile(r'(?<![\w$£€¥.,"“])(\d+(?:\.\d+)?)\s?(?:\\?"|\'\'|”|″)')
+
+
+def inch_marks(text: str) -> str:
+    """33" (or 33\\" as marketplace exports escape it) -> 33 in: a unit the checks can read and the
+    prompt's quoting (double quotes become single ones) cannot turn into feet."""
+    text = INCH_MARK.sub(r"\1 in", text).replace('\\"', '"')
+    return re.sub(r"(\d in)(?=[^\W\d_])", r"\1 ", text)  # 6"l x 4"h -> 6 in l x 4 in h
 
 
 def _unit(text: str) -> str:
@@ -150,11 +162,16 @@ POLICY = re.compile(
 )
 
 
-def check_answer(answer: str, evidence_text: str, products: list[Product]) -> Check:
+AGES = {"year", "month"}  # "is it ok for my 7 year old?": the shopper's child, not a product spec
+
+
+def check_answer(answer: str, evidence_text: str, products: list[Product], question: str = "") -> Check:
     """Every price and unit number in `answer` must appear in the evidence or the catalog data of
-    the products concerned; a stock claim must match the catalog."""
+    the products concerned; a stock claim must match the catalog. An age the `question` states
+    may be repeated ("No, it is too hard for an 8-year-old")."""
+    answer, evidence_text = inch_marks(answer), inch_marks(evidence_text)
     allowed = _numbers(evidence_text)
-    measures = _measures(evidence_text)
+    measures = _measures(evidence_text) | {m for m in _measures(question) if m[1] in AGES}
     for p in products:
         if p.price is not None:
             allowed.add(round(p.price, 2))

@@ -21,6 +21,17 @@ def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
+def stem(word: str) -> str:
+    """battery/batteries, wood/wooden, color/colors: enough to match a question to a line."""
+    for end, repl in (("ies", "y"), ("en", ""), ("es", ""), ("s", "")):
+        if len(word) > len(end) + 3 and word.endswith(end) and not word.endswith("ss"):
+            return word[: -len(end)] + repl
+    return word
+
+
+PAGE_READ = 500  # a product page with fewer chunks is read whole (Retriever.page)
+
+
 class Retriever:
     def __init__(self, db: ShopDB, store, embedder, lexical_weight: float = 0.2):
         self.db, self.store, self.embedder = db, store, embedder
@@ -83,6 +94,25 @@ class Retriever:
                 if h.product_id in named:
                     h.score += 0.1
         return self._rerank(query, hits, k)
+
+    def page(self, query: str, product_id: str, k: int) -> list[Hit]:
+        """A product page's best chunks for `query`, as `search(query, k, product_id)` ranks them,
+        from one read of the page's chunks and vectors instead of an index query. A page of at most
+        `k` chunks gives all of them, ordered by the query's words alone: embedding the query (most
+        of the pipeline's time before the first token) would only reorder them; their scores are
+        then word overlap only. A page too big to read whole is searched through the index."""
+        chunks, vectors = self.store.of_product(product_id, PAGE_READ)
+        if len(chunks) >= PAGE_READ:
+            return self.search(query, k=k, product_id=product_id)
+        if len(chunks) > k:
+            import numpy as np
+
+            m, q = np.asarray(vectors, dtype=np.float32), np.asarray(self.embedder.embed_query(query), dtype=np.float32)
+            scores = m @ q / np.maximum(np.linalg.norm(m, axis=1) * np.linalg.norm(q), 1e-12)  # cosine, as the index
+            best = np.argsort(-scores, kind="stable")[: k * 3]  # the candidates search() reranks
+            return self._rerank(query, [Hit(chunks[i], float(scores[i])) for i in best], k)
+        order = {"qa": 0, "card": 1, "review": 2, "description": 3}  # ties: the kinds that answer most
+        return self._rerank(query, [Hit(c, 0.0) for c in sorted(chunks, key=lambda c: order.get(c.kind, 4))], k)
 
     def _rerank(self, query: str, hits: list[Hit], k: int) -> list[Hit]:
         q = set(words(query))

@@ -152,17 +152,25 @@ class Store:
         if not ids:
             return []
         result = self.collection.get(ids=list(ids), include=["documents", "metadatas"])
-        by_id = {
-            cid: Chunk(cid, (m or {}).get("product_id", ""), (m or {}).get("kind", ""), d or "", dict(m or {}))
-            for cid, d, m in zip(result["ids"], result["documents"], result["metadatas"])
-        }
+        by_id = {c.id: c for c in _chunks(result)}
         return [by_id[i] for i in ids if i in by_id]
+
+    def of_product(self, product_id: str, limit: int) -> tuple[list[Chunk], list]:
+        """Up to `limit` of a product's chunks, in no particular order, and their vectors."""
+        result = self.collection.get(where={"product_id": product_id}, limit=limit,
+                                     include=["documents", "metadatas", "embeddings"])
+        return _chunks(result), list(result["embeddings"])
 
     def as_langchain(self):
         """The same collection as a `langchain_chroma.Chroma` vector store."""
         from langchain_chroma import Chroma
 
         return Chroma(client=self.client, collection_name=self.collection.name, embedding_function=self.embedder)
+
+
+def _chunks(result) -> list[Chunk]:
+    return [Chunk(cid, (m or {}).get("product_id", ""), (m or {}).get("kind", ""), d or "", dict(m or {}))
+            for cid, d, m in zip(result["ids"], result["documents"], result["metadatas"])]
 
 
 def _slug(name: str) -> str:

@@ -6,12 +6,15 @@
   folder, `as_retriever(search_kwargs={"k": 4})`;
 - system prompt + the 4 chunks, user message = the last question alone (history and product page
   ignored), the model's chat template, greedy, 96 new tokens, on the same LLM backend object.
+- baseline.md's second row, "filtered to the product page" (`page=True`): the same pipeline with
+  the retriever filtered to the product the question is asked on, when there is one.
 
 Only langchain-core interfaces (Document, the retriever Runnable): no langchain-community, no
 legacy chains. It is deliberately not improved: it is the yardstick.
 """
 from __future__ import annotations
 
+import copy
 import shutil
 import tempfile
 import time
@@ -66,9 +69,11 @@ def documents(folder: Path | str) -> list:
 class BaselineRunner:
     name = "baseline"
 
-    def __init__(self, folder: Path | str, llm, *, mentions=None, embeddings=None):
+    def __init__(self, folder: Path | str, llm, *, mentions=None, embeddings=None, page: bool = False):
         """`llm`: the shopbot backend object (same model). `mentions(text)`: products a text names,
-        used to read recommendations out of prose (the baseline has no structured ones)."""
+        used to read recommendations out of prose (the baseline has no structured ones).
+        `page`: search only the product page's documents (baseline.md's second row)."""
+        self.page = page
         import chromadb.config
         from langchain_chroma import Chroma
 
@@ -89,6 +94,12 @@ class BaselineRunner:
         self.retriever = self.store.as_retriever(search_kwargs={"k": K})
         self.ingest = {"seconds": round(time.perf_counter() - t0, 2), "documents": len(docs)}
 
+    def on_page(self) -> "BaselineRunner":
+        """The same pipeline over the same store, filtered to each question's product page."""
+        other = copy.copy(self)
+        other.page = True
+        return other
+
     def close(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
 
@@ -96,16 +107,26 @@ class BaselineRunner:
         context = "\n\n".join(d.page_content for d in docs)
         return [{"role": "system", "content": f"{SYSTEM}\n\n{context}"}, {"role": "user", "content": question}]
 
+    def _filter(self, q: Question) -> dict | None:
+        return {"product_id": q.context_product_id} if self.page and q.context_product_id else None
+
     def retrieve(self, q: Question) -> dict:
-        """Ranking measures on the same retriever with more results (the baseline never sees the
-        product page, so as asked and whole catalog are the same)."""
-        ranked = self.store.similarity_search(q.question, k=RANK_K)
-        return {"ranked": distinct_products(d.metadata.get("product_id") for d in ranked),
-                "top_texts": [d.page_content for d in ranked[:TOP_TEXTS]]}
+        """Ranking measures on the same retriever with more results (without `page` the baseline
+        never sees the product page, so as asked and whole catalog are the same)."""
+        where = self._filter(q)
+        ranked = self.store.similarity_search(q.question, k=RANK_K, filter=where)
+        out = {"ranked": distinct_products(d.metadata.get("product_id") for d in ranked),
+               "top_texts": [d.page_content for d in ranked[:TOP_TEXTS]]}
+        if where:  # the whole-catalog measures search the whole catalog, as for shopbot
+            whole = self.store.similarity_search(q.question, k=RANK_K)
+            out["ranked_whole"] = distinct_products(d.metadata.get("product_id") for d in whole)
+            out["top_texts_whole"] = [d.page_content for d in whole[:TOP_TEXTS]]
+        return out
 
     def answer(self, q: Question) -> dict:
         t0 = time.perf_counter()
-        docs = self.retriever.invoke(q.question)  # the last question alone
+        where = self._filter(q)  # the last question alone, on the page's documents or all of them
+        docs = self.retriever.invoke(q.question, filter=where) if where else self.retriever.invoke(q.question)
         stats: dict = {}
         pieces, first = [], None
         for piece in self.llm.stream(self.messages(q.question, docs), max_new_tokens=MAX_NEW_TOKENS,

@@ -20,7 +20,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--llm", default=argparse.SUPPRESS, help="LLM preset, hub id, folder or openai:URL")
     p.add_argument("--embedder", default=argparse.SUPPRESS, help="embedder preset, id or folder (shopbot's retrieval)")
     p.add_argument("--retrieval-only", action="store_true", help="retrieval measures only: no LLM, runs in seconds")
-    p.add_argument("--baseline", action="store_true", help="also run the tutorial baseline (shared/baseline.md) in the same run")
+    p.add_argument("--baseline", action="store_true",
+                   help="also run the tutorial baseline (shared/baseline.md) in the same run: over the whole "
+                        "catalog and, for questions asked on a product page, filtered to that page")
     p.add_argument("--judge", metavar="PRESET", help="also grade replies with this LLM (refused for the tiny presets)")
     p.add_argument("--analytics", choices=["auto", "on", "off"], default="auto",
                    help="review analytics at ingest (auto: on when the set has review questions)")

@@ -90,11 +90,16 @@ def reciprocal_rank(rank: int | None) -> float:
 
 def evidence_found(evidence: str, chunk_texts: Sequence[str], min_f1: float = 0.8) -> bool:
     """A gold evidence text is found when a chunk contains it (both normalized) or when the
-    two agree at token F1 >= min_f1 (chunk prefixes such as "Review of X:" differ)."""
+    two agree at token F1 >= min_f1 (chunk prefixes such as "Review of X:" differ). Marketplace
+    measures are read alike on both sides: gold `item_weight: { unit:ounces, value:8.48 }` is
+    found in a card that says `item weight: 8.48 ounces`, and in a chunk that holds it raw."""
+    from chatbot.chunking import format_value  # flattens exactly that format, leaves prose alone
+
+    evidence = format_value(evidence)
     gold = normalize(evidence)
     if not gold:
         return False
-    return any(gold in normalize(c) or token_f1(evidence, c) >= min_f1 for c in chunk_texts)
+    return any(gold in normalize(c) or token_f1(evidence, c) >= min_f1 for c in map(format_value, chunk_texts))
 
 
 def evidence_recall(evidence: Sequence[str], chunk_texts: Sequence[str]) -> float | None:

@@ -60,14 +60,21 @@ def fmt(value) -> str:
     return str(value)
 
 
-def summary_rows(report: dict) -> list[tuple[str, str, str]]:
-    base = report.get("baseline")
+OTHERS = (("baseline", "baseline"), ("baseline_page", "baseline (page)"))  # report key, column
+
+
+def others(report: dict) -> list[tuple[str, dict]]:
+    """The systems run beside shopbot: (column name, sections), in baseline.md's order."""
+    return [(name, report[key]) for key, name in OTHERS if report.get(key)]
+
+
+def summary_rows(report: dict) -> list[tuple[str, ...]]:
     rows = []
     for label, section, key in SUMMARY:
-        ours, theirs = get(report, section, key), get(base, section, key) if base else None
-        if ours is None and theirs is None:
+        values = [get(report, section, key)] + [get(body, section, key) for _, body in others(report)]
+        if all(v is None for v in values):
             continue
-        rows.append((label, fmt(ours), fmt(theirs) if base else ""))
+        rows.append((label, *map(fmt, values)))
     return rows
 
 
@@ -86,12 +93,12 @@ def print_summary(report: dict, worst: list[dict], file=None) -> None:
     import sys
 
     file = file or sys.stdout
-    base = report.get("baseline")
     print(f"\n{report['set']}: {report['n_questions']} questions, mode {report['mode']}", file=file)
     width = max((len(r[0]) for r in summary_rows(report)), default=10)
-    print(f"{'':<{width}}  {'shopbot':>9}" + (f"  {'baseline':>9}" if base else ""), file=file)
-    for label, ours, theirs in summary_rows(report):
-        print(f"{label:<{width}}  {ours:>9}" + (f"  {theirs:>9}" if base else ""), file=file)
+    names = ["shopbot"] + [name for name, _ in others(report)]
+    print(f"{'':<{width}}" + "".join(f"  {n:>15}" for n in names), file=file)
+    for label, *values in summary_rows(report):
+        print(f"{label:<{width}}" + "".join(f"  {v:>15}" for v in values), file=file)
     sent = report.get("sentiment") or {}
     for name, ref in (sent.get("reference") or {}).items():
         if ref.get("n"):
@@ -110,20 +117,19 @@ def write_markdown(report: dict, worst: list[dict], path: Path) -> list[Path]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     plots = write_plots(report, path.with_suffix(""))
-    base = report.get("baseline")
     lines = [f"# Evaluation of `{report['set']}`", "",
              f"{report['n_questions']} questions, mode **{report['mode']}**, LLM `{report['system'].get('llm')}`, "
              f"embedder `{report['system'].get('embedder')}`, filters {report['filters']}; {report['seconds']} s.", ""]
-    lines += _table(["measure", "shopbot"] + (["baseline"] if base else []),
-                    [r if base else r[:2] for r in summary_rows(report)])
+    lines += _table(["measure", "shopbot"] + [name for name, _ in others(report)], summary_rows(report))
     for group in ("by_type", "by_lang"):
         if report.get(group):
             lines += ["", f"## {group.replace('_', ' ')}", ""]
             rows = []
             for name, body in report[group].items():
                 rows.append([name, "shopbot"] + [fmt(get(body, s, k)) for _, s, k in TYPE_COLS])
-                if base and name in base.get(group, {}):
-                    rows.append(["", "baseline"] + [fmt(get(base[group][name], s, k)) for _, s, k in TYPE_COLS])
+                for other, sections in others(report):
+                    if name in sections.get(group, {}):
+                        rows.append(["", other] + [fmt(get(sections[group][name], s, k)) for _, s, k in TYPE_COLS])
             lines += _table([group[3:], "system"] + [c for c, _, _ in TYPE_COLS], rows)
     sent = report.get("sentiment") or {}
     if sent.get("accuracy") is not None:

@@ -64,7 +64,7 @@ def evaluate(folder, settings, *, limit: int | None = None, types: list[str] | N
                                           and any(q.type == "review" for q in es.questions))
     runner = ShopbotRunner(settings, es, llm=llm, embedder=embedder, analytics=use_analytics, progress=progress,
                            store=store)
-    base = None
+    base = base_page = None
     try:
         report["system"] = {"llm": getattr(llm, "name", None) if llm else None, "embedder": getattr(embedder, "name", None)}
         report["ingest"] = runner.ingest
@@ -80,29 +80,33 @@ def evaluate(folder, settings, *, limit: int | None = None, types: list[str] | N
             base = BaselineRunner(es.folder, llm, mentions=lambda text: runner.bot.shop.retriever.mentioned_products(text, limit=10))
             report["system"]["baseline_embedder"] = "all-MiniLM-L6-v2"
             report["baseline_ingest"] = base.ingest
+            if any(q.context_product_id for q in es.questions):  # baseline.md's second row
+                base_page = base.on_page()
         if llm is not None:
             _warm_up(llm)
-        rows, base_rows = [], []
+        rows, base_rows, page_rows = [], [], []
         # Shopbot and the baseline answer each question back to back, so both meet the same load.
         for q in tqdm(es.questions, desc="eval", unit="q", disable=not progress):
             out = runner.retrieve(q)
             if not retrieval_only:
                 out.update(runner.answer(q))
             rows.append(score_case(q, out, runner.catalog_ids))
-            if base is not None:
-                bout = base.retrieve(q)
-                if not retrieval_only:
-                    bout.update(base.answer(q))
-                base_rows.append(score_case(q, bout, runner.catalog_ids))
+            for other, other_rows in ((base, base_rows), (base_page, page_rows)):
+                if other is not None:
+                    bout = other.retrieve(q)
+                    if not retrieval_only:
+                        bout.update(other.answer(q))
+                    other_rows.append(score_case(q, bout, runner.catalog_ids))
         if not retrieval_only:
             sim = embedder if getattr(embedder, "name", "") == "e5-small" else load_embedder("e5-small", settings)
             embed = lambda texts: [sim.embed_query(t) for t in texts]  # noqa: E731 - symmetric: query prefix on both
             add_embedding_similarity(rows, embed)
             add_embedding_similarity(base_rows, embed)
+            add_embedding_similarity(page_rows, embed)
         if judge and not retrieval_only:
             from . import judge as judge_mod
 
-            report["judge"] = judge_mod.run(rows + base_rows, judge, settings, progress=progress)
+            report["judge"] = judge_mod.run(rows + base_rows + page_rows, judge, settings, progress=progress)
         report.update(report_sections(rows))
         if es.sentiment_rows and not retrieval_only:
             from . import sentiment
@@ -116,6 +120,8 @@ def evaluate(folder, settings, *, limit: int | None = None, types: list[str] | N
                                             reference=recs)
         if base is not None:
             report["baseline"] = report_sections(base_rows)
+        if base_page is not None:
+            report["baseline_page"] = report_sections(page_rows)
     finally:
         runner.close()
         if base is not None:

@@ -88,3 +88,28 @@ def test_shopdb_ratings_and_roundtrip(tmp_path, mini_catalog):
     p1 = db.product("P1")
     assert p1.rating == 4.0 and p1.review_count == 2
     assert db.upsert(conn, read_catalog(mini_catalog)) == set()  # nothing changed
+
+
+def test_card_for_shows_the_facts_asked_about_first():
+    from chatbot.chunking import card_for
+
+    p = Product(id="B1", price=None, features=["four rotor blades for indoor flight", "gyro stabilisation"],
+                attributes={"color": "red", "num_batteries": "4 aa"})
+    asked = {"batteries", "num"}
+    relevance = lambda fact: len(asked & set(fact.replace(":", "").split()))  # noqa: E731
+    # Worked by hand: head "Product B1." (2 words); "num batteries: 4 aa" shares 2 words, the rest
+    # none and keep their order; a budget of 10 words leaves 8: the batteries fact (4), then
+    # "four rotor blades ..." (6) no longer fits, so the card stops there.
+    assert card_for(p, relevance, 10) == "Product B1. num batteries: 4 aa."
+    # Nothing asked: stored order, "four rotor blades ..." (6) and "gyro stabilisation" (2) fill the 8.
+    assert card_for(p, lambda fact: 0, 10) == "Product B1. four rotor blades for indoor flight; gyro stabilisation."
+    # One long fact that matches is cut to the budget rather than dropped.
+    long = Product(id="B2", features=["a b c d e f g h i j k l"])
+    assert card_for(long, lambda fact: 1, 6) == "Product B2. a b c d …."
+
+
+def test_marketplace_values_read_plainly():
+    from chatbot.chunking import format_value
+
+    assert format_value('standardized_values:[ "blue" ], value:"blue"') == "blue"
+    assert format_value("width:{ unit:inches, normalized_value:{ unit:inches, value:19 }, value:19. }") == "width: 19 inches"

@@ -46,3 +46,6 @@ def test_a_number_with_a_unit_is_not_a_price():
     c = parse("a backpack with at least 40 liters under $90", PRODUCTS)
     assert c.price_min is None and c.price_max == 90
     assert parse("headphones with over 30 hours", PRODUCTS).price_min is None
+    # A counted noun is no price either, and a question about one product is no shopping request.
+    assert not is_recommendation_request("can you play with less than 12 players?")
+    assert parse("is it ok for kids under 3 years?", PRODUCTS).price_max is None

@@ -45,6 +45,11 @@ def test_evidence_recall_contains_or_f1():
     assert not m.evidence_found("the battery lasts ten hours", chunks)
     assert m.evidence_recall(["just a little bit of gloss.", "battery ten hours"], chunks) == 0.5
     assert m.evidence_recall([], chunks) is None
+    # A marketplace measure is found in the card that shows it readably, and in the raw export.
+    raw = "item_weight:  { unit:ounces, normalized_value:{ unit:pounds, value:0.53 }, value:8.48 }"
+    assert m.evidence_found(raw, ["Binoculars. item weight: 8.48 ounces; color: black."])
+    assert m.evidence_found(raw, [f"Title: Binoculars\nAttributes: {raw}; color: black"])
+    assert not m.evidence_found(raw, ["Binoculars. item weight: 9.5 ounces."])
 
 
 def _q(qid, expect="answer", **kw):
@@ -122,7 +127,7 @@ REVIEWS = [
 ]
 QUESTIONS = [
     {"id": "f1", "type": "fact", "lang": "en", "question": "How much is the Trailhawk Storm Runner?",
-     "product_ids": ["P1"], "answers": ["It costs $109.99."], "must_include": ["109.99"]},
+     "context_product_id": "P1", "product_ids": ["P1"], "answers": ["It costs $109.99."], "must_include": ["109.99"]},
     {"id": "v1", "type": "review", "lang": "en", "question": "Does it run true to size?", "context_product_id": "P1",
      "product_ids": ["P1"], "answer": "It runs half a size small.", "evidence": [{"text": "Runs half a size small."}]},
     {"id": "u1", "type": "unanswerable", "lang": "en", "question": "Where is my order #48213?", "expect": "refuse",
@@ -204,9 +209,13 @@ def test_eval_full_with_tiny_model_and_baseline(evalset, settings, tmp_path, tin
     assert code == 0
     report = json.loads(out.read_text())
     assert report["n_questions"] == 6  # the review question is filtered out by --types
-    for body in (report, report["baseline"]):
+    for body in (report, report["baseline"], report["baseline_page"]):
         _rates_ok(body)
         assert len(body["cases"]) == 6 and all("answer" in c for c in body["cases"])
+    # baseline.md's second row searches the product page's documents only, when there is a page
+    whole, page = ({c["id"]: c for c in body["cases"]} for body in (report["baseline"], report["baseline_page"]))
+    assert set(page["f1"]["retrieved"]) == {"P1"} and len(set(whole["f1"]["retrieved"])) > 1
+    assert whole["w1"]["retrieved"] == page["w1"]["retrieved"]  # no page: the same search
     # shopbot's guard refuses the order and the prompt-extraction request whatever the model says
     assert report["refusal"]["correct_refusal_rate"] == 1.0
     assert report["answers"]["must_include_pass"] == 1.0  # price facts come from the catalog
@@ -215,7 +224,7 @@ def test_eval_full_with_tiny_model_and_baseline(evalset, settings, tmp_path, tin
     assert 0 < lat["prompt_tokens_computed_p50"] < lat["prompt_tokens_p50"]
     assert 0.0 <= report["answers"]["embedding_similarity"] <= 1.0
     text = md.read_text()
-    assert "| measure | shopbot | baseline |" in text and (md.parent / "report-latency.png").is_file()
+    assert "| measure | shopbot | baseline | baseline (page) |" in text and (md.parent / "report-latency.png").is_file()
 
 
 def test_eval_sentiment_mode(tmp_path, settings):

@@ -83,4 +83,24 @@ def test_a_number_must_be_backed_in_the_same_unit():
     assert not guard.check_answer("It is 231.99 decibels loud [1].", evidence, [SHOE]).ok  # the price, renamed
     assert not guard.check_answer("It charges in 10 weeks [1].", evidence, [SHOE]).ok
     assert guard.check_answer("It runs for 10 hours [1].", evidence, [SHOE]).ok
+    assert guard.check_answer("He is 6.5 inches tall.", "for the record he's about 6.5' inches", []).ok
+    # The shopper's child's age may be repeated; a length the shopper states may not be confirmed.
+    q = "Could my 8 year old fly this? Is it 40 inches long?"
+    assert guard.check_answer("No, an 8-year-old cannot fly this.", evidence, [], q).ok
+    assert not guard.check_answer("No, an 8-year-old cannot fly this.", evidence, []).ok
+    assert not guard.check_answer("Yes, it is 40 inches long.", evidence, [], q).ok
     assert guard.check_answer("It weighs 280 grams [1].", "", [SHOE]).ok  # weight_g in the record
+
+
+def test_inch_marks_are_read_as_inches():
+    # Marketplace exports write 33\" (escaped) or 33"; the prompt quotes lines with double quotes
+    # turned into single ones, which would make 33" read 33' (feet).
+    assert guard.inch_marks('its small size (33\\") makes; over 8" high; a "big" set') == \
+        'its small size (33 in) makes; over 8 in high; a "big" set'
+    evidence = 'Features: its small size (33\\") makes it practical'
+    assert guard.check_answer("The skeleton is 33 inches tall.", evidence, []).ok
+    assert not guard.check_answer("The skeleton is 38 inches tall.", evidence, []).ok
+    assert not guard.check_answer('It is 38" tall.', evidence, []).ok  # a claim in inch marks is checked too
+    # Not an inch mark: the quote that closes a quoted price or number.
+    assert guard.inch_marks('"Price: $0" and "5" stars') == '"Price: $0" and "5" stars'
+    assert guard.inch_marks('The horse models measure: 6"l x 4"h') == "The horse models measure: 6 in l x 4 in h"

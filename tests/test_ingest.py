@@ -106,3 +106,23 @@ def test_cli_search_json(settings, mini_catalog, capsys):
     assert main(home + ["search", "coffee beans from Colombia", "--k", "2", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert hits[0]["product_id"] == "P4" and {"kind", "score", "text"} <= set(hits[0])
+
+
+def test_a_small_product_page_is_ranked_without_embedding_the_question(shop, mini_catalog, monkeypatch):
+    shop.ingest(mini_catalog, analytics=False, progress=False)
+    calls = []
+    embed = shop.retriever.embedder.embed_query
+    monkeypatch.setattr(shop.retriever.embedder, "embed_query", lambda text: calls.append(text) or embed(text))
+    # P4 has 3 chunks (card, description, one review): all of them go in, ordered by shared words.
+    hits = shop.retriever.page("is the coffee smooth?", "P4", k=3)
+    assert calls == [] and len(hits) == 3 and {h.product_id for h in hits} == {"P4"}
+    # Scores are 0.2 x the share of the words asked: the card and the description hold "coffee" only,
+    # and tie in the order of the kinds that answer most (card before description).
+    assert [(h.chunk.kind, round(h.score, 2)) for h in hits] == [("review", 0.2), ("card", 0.1), ("description", 0.1)]
+    # P3 has 4 chunks (card, description, review, Q&A): choosing 3 needs the embedding.
+    hits = shop.retriever.page("does it work with iphone", "P3", k=3)
+    assert calls == ["does it work with iphone"] and hits[0].chunk.kind == "qa"
+    # ... and ranks as the index search does, from the page's stored vectors.
+    searched = shop.retriever.search("does it work with iphone", k=3, product_id="P3")
+    assert [h.chunk.id for h in hits] == [h.chunk.id for h in searched]
+    assert [round(h.score, 4) for h in hits] == [round(h.score, 4) for h in searched]
