@@ -39,8 +39,9 @@ FOCUS_WINDOW = True  # a long chunk shows the words around the question's, not o
 NAME_PREFIX = False  # on one product's page, chunks drop "Review of <product>:" and "Product <id>."
 _NAME_PREFIX = re.compile(r"^(Review of [^:]{1,80}:|Product \w{1,40}\.)\s*")
 _SOURCE = r"(information|evidence|data|reviews?|context|product listing|product description|answers? from a shopper)"
-BOILERPLATE = re.compile(rf"^((based on|according to) (the )?{_SOURCE}( provided)?( in the {_SOURCE})?,?"
-                         rf"|(the )?{_SOURCE}( provided)? (states|says|mentions|shows|indicates) that)\s*", re.I)
+# "In the quoted evidence, ...": the rules call the pack "the quoted evidence", and the model says so
+BOILERPLATE = re.compile(rf"^((based on|according to|in) (the )?(quoted )?{_SOURCE}( provided)?( in the {_SOURCE})?,?"
+                         rf"|(the )?(quoted )?{_SOURCE}( provided)? (states|says|mentions|shows|indicates) that)\s*", re.I)
 KIND_LABEL = {"card": "product listing", "description": "product description", "qa": "answer from a shopper",
               "review": "review"}  # how the evidence pack names each kind of chunk
 EVIDENCE_LABEL = re.compile(rf"^\s*\[(\d{{1,2}})\]\s*({'|'.join(KIND_LABEL.values())})\b[^\n]{{0,80}}$", re.I | re.M)

@@ -88,6 +88,7 @@ def test_tidy_cleans_echoed_evidence_and_quote_shows_the_deciding_line():
     assert _tidy(rambling) == "It is 12 inches tall [1]."
     assert _tidy(rambling, sentences=2) == "It is 12 inches tall [1]. It is red."
     assert _tidy("The review states that the tires grip well [2].") == "The tires grip well [2]."
+    assert _tidy("In the quoted evidence, the weight of the item is 2 ounces.") == "The weight of the item is 2 ounces."
     assert _tidy("[1] product listing\n[2] review") == ""  # nothing but echoed labels: no answer
     texts = ["Review of Pool: great for the kids. The drain plug leaks a bit.", "A: there is a drain plug at the bottom."]
     # "drain plug bottom" (3 shared words) beats "drain plug" (2): the second chunk decides.
