@@ -92,7 +92,11 @@ def evaluate(folder, settings, *, limit: int | None = None, types: list[str] | N
                 out.update(runner.answer(q))
             rows.append(score_case(q, out, runner.catalog_ids))
             for other, other_rows in ((base, base_rows), (base_page, page_rows)):
-                if other is not None:
+                if other is base_page and other is not None and not q.context_product_id:
+                    # No page: the page row is the whole-catalog row. Running it again would only
+                    # time a prompt the backend's prefix cache already holds whole.
+                    page_rows.append(dict(base_rows[-1]))
+                elif other is not None:
                     bout = other.retrieve(q)
                     if not retrieval_only:
                         bout.update(other.answer(q))
