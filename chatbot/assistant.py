@@ -532,7 +532,7 @@ def evidence_text(text: str, budget: int, asked: set[str] | None = None) -> str:
     text = " ".join(re.sub(r"\s*(\.{3,}|…+)\s*", "… ", text).split())  # one line: the pack is a line an item
     parts = text.split()
     if asked and FOCUS_WINDOW and len(parts) > budget:
-        hit = [int(stem(w) in asked) for w in (words(p)[0] if words(p) else "" for p in parts)]
+        hit = [int(stem((words(p) or [""])[0]) in asked) for p in parts]
         sums = [sum(hit[:budget])]
         for i in range(1, len(parts) - budget + 1):
             sums.append(sums[-1] - hit[i - 1] + hit[i + budget - 1])

@@ -126,7 +126,7 @@ class BaselineRunner:
     def answer(self, q: Question) -> dict:
         t0 = time.perf_counter()
         where = self._filter(q)  # the last question alone, on the page's documents or all of them
-        docs = self.retriever.invoke(q.question, filter=where) if where else self.retriever.invoke(q.question)
+        docs = self.retriever.invoke(q.question, filter=where)
         stats: dict = {}
         pieces, first = [], None
         for piece in self.llm.stream(self.messages(q.question, docs), max_new_tokens=MAX_NEW_TOKENS,

@@ -22,6 +22,13 @@ def _warm_up(llm) -> None:
         pass
 
 
+def _replay(baseline, q, catalog_ids, retrieval_only: bool) -> dict:
+    out = baseline.retrieve(q)
+    if not retrieval_only:
+        out.update(baseline.answer(q))
+    return score_case(q, out, catalog_ids)
+
+
 def evaluate(folder, settings, *, limit: int | None = None, types: list[str] | None = None,
              split: str | None = None, retrieval_only: bool = False, baseline: bool = False,
              analytics: str = "auto", judge: str | None = None, progress: bool = True,
@@ -91,16 +98,13 @@ def evaluate(folder, settings, *, limit: int | None = None, types: list[str] | N
             if not retrieval_only:
                 out.update(runner.answer(q))
             rows.append(score_case(q, out, runner.catalog_ids))
-            for other, other_rows in ((base, base_rows), (base_page, page_rows)):
-                if other is base_page and other is not None and not q.context_product_id:
-                    # No page: the page row is the whole-catalog row. Running it again would only
-                    # time a prompt the backend's prefix cache already holds whole.
-                    page_rows.append(dict(base_rows[-1]))
-                elif other is not None:
-                    bout = other.retrieve(q)
-                    if not retrieval_only:
-                        bout.update(other.answer(q))
-                    other_rows.append(score_case(q, bout, runner.catalog_ids))
+            if base is not None:
+                base_rows.append(_replay(base, q, runner.catalog_ids, retrieval_only))
+            if base_page is not None:
+                # No page: the page row is the whole-catalog row. Running it again would only
+                # time a prompt the backend's prefix cache already holds whole.
+                page_rows.append(_replay(base_page, q, runner.catalog_ids, retrieval_only)
+                                 if q.context_product_id else dict(base_rows[-1]))
         if not retrieval_only:
             sim = embedder if getattr(embedder, "name", "") == "e5-small" else load_embedder("e5-small", settings)
             embed = lambda texts: [sim.embed_query(t) for t in texts]  # noqa: E731 - symmetric: query prefix on both
