@@ -29,6 +29,8 @@ from .types import Citation, Event, Hit, Product, Recommendation, Reply
 # question's own (a card: up to 90 words, the facts asked about first); one kept sentence.
 EVIDENCE_K = 3
 MAX_NEW_TOKENS = 80
+# '"\n[': the model copied an evidence line whole and starts on the next; what it copied is enough
+STOPS = ["\nQuestion:", "\nEvidence:", "\n\n\n", '"\n[']
 SENTENCES = 1  # of the model's answer kept: small models ramble on after the answer
 ENDS = ".!?。！？"  # what ends a sentence, in English and Chinese
 SENTENCE_END = re.compile(f"[{ENDS}]")
@@ -38,15 +40,20 @@ SMALL_PAGES_BY_WORDS = True  # a page of at most EVIDENCE_K chunks is ordered by
 FOCUS_WINDOW = True  # a long chunk shows the words around the question's, not only its first
 NAME_PREFIX = False  # on one product's page, chunks drop "Review of <product>:" and "Product <id>."
 _NAME_PREFIX = re.compile(r"^(Review of [^:]{1,80}:|Product \w{1,40}\.)\s*")
-_SOURCE = r"(information|evidence|data|reviews?|context|product listing|product description|answers? from a shopper)"
+_SOURCE = r"(information|evidence|data|reviews?|context|(product )?listing|(product )?description|shopper'?s answer|answers? from a shopper)"
 # "In the quoted evidence, ...": the rules call the pack "the quoted evidence", and the model says so
-BOILERPLATE = re.compile(rf"^((based on|according to|in) (the )?(quoted )?{_SOURCE}( provided)?( in the {_SOURCE})?,?"
+BOILERPLATE = re.compile(rf"^((based on|according to|in) (the )?(quoted )?{_SOURCE}( provided)?( in the (quoted )?{_SOURCE})?,?"
                          rf"|(the )?(quoted )?{_SOURCE}( provided)? (states|says|mentions|shows|indicates) that)\s*", re.I)
-KIND_LABEL = {"card": "product listing", "description": "product description", "qa": "answer from a shopper",
-              "review": "review"}  # how the evidence pack names each kind of chunk
+KIND_LABEL = {"card": "listing", "description": "description", "qa": "shopper's answer",
+              "review": "review"}  # how the evidence pack names each kind of chunk (short: each is in every prompt)
 EVIDENCE_LABEL = re.compile(rf"^\s*\[(\d{{1,2}})\]\s*({'|'.join(KIND_LABEL.values())})\b[^\n]{{0,80}}$", re.I | re.M)
 CITE_MARK = re.compile(r"\[\d{1,2}\]")
+# A whole evidence line copied out ('[2] review: "it glows for hours."'): the model is quoting item 2
+ITEM_OPEN = re.compile(rf'\s*\[\d{{1,2}}\]\s*(?:{"|".join(KIND_LABEL.values())})(?: of [^:\n]{{1,80}})?:\s*"', re.I)
+QUOTED_ITEM = re.compile(rf'^\s*\[(\d{{1,2}})\]\s*(?:{"|".join(KIND_LABEL.values())})(?: of [^:\n]{{1,80}})?:\s*"([^"\n]*?)([.!?]?)"?\s*$',
+                         re.I | re.M)
 DATA_TAG = re.compile(r'<data n="(\d{1,2})"[^>\n]*>|</?data\b[^>\n]*>|\[/?data[>\]]')  # echoed delimiters
+_ANSWER_MARK = re.compile(r"^A:\s*")  # a Q&A chunk with no question (only then: "Q: … A: …" keeps both)
 _CHUNK_PREFIX = re.compile(r"^(A:|Q:.*?A:|Review of [^:]{1,80}:)\s*", re.S)
 MIN_SCORE = 0.82  # below this cosine+lexical score the catalog has nothing on the question
 FOLLOWUP = re.compile(
@@ -353,17 +360,11 @@ class ShopAssistant:
         t0 = time.perf_counter()
         hits = self._evidence(reply.query, focus)
         reply.timings["retrieve_s"] = round(time.perf_counter() - t0, 4)
-        reply.hits = hits
-        if not hits or (not focus and max(h.score for h in hits) < MIN_SCORE):
-            self._dont_know(reply)
-            reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
-            yield reply.answer
-            return reply
-        evidence = []
+        evidence, shown_hits = [], []
         several = len({h.product_id for h in hits}) > 1
         asked = {stem(w) for w in words(reply.query)}
         relevance = lambda fact: len(asked & {stem(w) for w in words(fact)})  # noqa: E731
-        for n, h in enumerate(hits, 1):
+        for h in hits:
             p = self.products.get(h.product_id)
             label = KIND_LABEL.get(h.chunk.kind, h.chunk.kind)
             if several:  # one product's page needs no names; a comparison does
@@ -372,7 +373,17 @@ class ShopAssistant:
             chunk = card_for(p, relevance, budget) if h.chunk.kind == "card" and p and CARD_BY_QUESTION else h.chunk.text
             if not several and not NAME_PREFIX:
                 chunk = _NAME_PREFIX.sub("", chunk)
-            evidence.append({"n": n, "label": label, "text": evidence_text(chunk, budget, asked)})
+            if h.chunk.kind == "qa":  # the label says it is an answer
+                chunk = _ANSWER_MARK.sub("", chunk)
+            if chunk.strip():  # an untitled product's card is only its name prefix: nothing to show
+                shown_hits.append(h)
+                evidence.append({"n": len(shown_hits), "label": label, "text": evidence_text(chunk, budget, asked)})
+        hits = reply.hits = shown_hits
+        if not hits or (not focus and max(h.score for h in hits) < MIN_SCORE):
+            self._dont_know(reply)
+            reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
+            yield reply.answer
+            return reply
         history = state.history[-1][0] if followup and state.history else ""
         messages = [
             {"role": "system", "content": render("answer_system.jinja", evidence=evidence)},
@@ -383,7 +394,7 @@ class ShopAssistant:
         llm = self.llm
         reply.model = getattr(llm, "name", type(llm).__name__)
         shown = _Shown()
-        for piece in llm.stream(messages, max_new_tokens=MAX_NEW_TOKENS, stop=["\nQuestion:", "\nEvidence:", "\n\n\n"], stats=stats):
+        for piece in llm.stream(messages, max_new_tokens=MAX_NEW_TOKENS, stop=STOPS, stats=stats):
             pieces.append(piece)
             text = shown.push(piece)
             if text:
@@ -480,11 +491,11 @@ class ShopAssistant:
 
 class _Shown:
     """What of the model's stream the shopper sees: a small model may start by echoing the
-    evidence pack ("[2] answer from a shopper" on its own line; with the older `<data>` pack,
+    evidence pack ("[2] shopper's answer" on its own line; with the older `<data>` pack,
     4 replies in 10 did, with the quoted one none of 240 did); such lines and tags are held back
     as they stream instead of flashing up until the final answer replaces them."""
 
-    MAY_BE_LABEL = re.compile(r"\s*\[(\d{1,2}(\][^\n,.;:!?，。；：！？]{0,100})?)?")  # "[", "[2", "[2] answer fr"
+    MAY_BE_LABEL = re.compile(r"\s*\[(\d{1,2}(\][^\n,.;:!?，。；：！？]{0,100}(:\s*)?)?)?")  # "[", "[2", "[2] answer fr", "[2] review: "
     TAG_TAIL = re.compile(r"(<|<d|<da|<dat|<data[^>\n]{0,40}|</|</d|</da|</dat|</data|\[d|\[da|\[dat|\[data)$")
 
     def __init__(self):
@@ -496,8 +507,11 @@ class _Shown:
         out = []
         while "\n" in self.held:
             line, self.held = self.held.split("\n", 1)
+            line = ITEM_OPEN.sub("", line, count=1)
             if not EVIDENCE_LABEL.fullmatch(line):
                 out.append(DATA_TAG.sub("", line) + "\n")
+        if opener := ITEM_OPEN.match(self.held):  # a copied evidence line: its text may show, not its label
+            self.held = self.held[opener.end():]
         if not self.MAY_BE_LABEL.fullmatch(self.held):
             tail = self.TAG_TAIL.search(self.held)
             cut = tail.start() if tail else len(self.held)
@@ -567,10 +581,11 @@ def _tidy(draft: str, sentences: int | None = None) -> str:
     `sentences` sentences, SENTENCES (read at each call) by default."""
     cites = []
 
-    def label(m):  # "[2] answer from a shopper" on its own line: the model is quoting item 2
+    def label(m):  # "[2] shopper's answer" on its own line: the model is quoting item 2
         cites.append(m.group(1))
         return ""
 
+    draft = QUOTED_ITEM.sub(lambda m: f"{m.group(2).strip()} [{m.group(1)}]{m.group(3)}", draft)
     draft = EVIDENCE_LABEL.sub(label, draft)
     draft = DATA_TAG.sub(lambda m: label(m) if m.group(1) else "", draft)
     draft = re.sub(r"^\s*A:\s*|Review of [^:]{1,80}:\s*", "", draft, flags=re.M)  # chunk prefixes

@@ -106,14 +106,15 @@ UNIT_FAMILY = {"hour": "h", "hr": "h", "h": "h", "小时": "h", "watt": "w", "w"
 
 
 # A mark after a number that a price sign or an opening quote does not precede ("$0"", ""5"")
-INCH_MARK = re.compile(r'(?<![\w$£€¥.,"“])(\d+(?:\.\d+)?)\s?(?:\\?"|\'\'|”|″)')
+INCH_MARK = re.compile(r'(?<![^\WxX]|[$£€¥.,"“])(\d+(?:\.\d+)?)\s?(?:\\?"|\'\'|”|″)([^\W\d_])?')
 
 
 def inch_marks(text: str) -> str:
     """33" (or 33\\" as marketplace exports escape it) -> 33 in: a unit the checks can read and the
     prompt's quoting (double quotes become single ones) cannot turn into feet."""
-    text = INCH_MARK.sub(r"\1 in", text).replace('\\"', '"')
-    return re.sub(r"(\d in)(?=[^\W\d_])", r"\1 ", text)  # 6"l x 4"h -> 6 in l x 4 in h
+    # 6"l x 4"h -> 6 in l x 4 in h; only after a mark (5.75 inches stays as it is)
+    text = INCH_MARK.sub(lambda m: m.group(1) + " in" + (" " + m.group(2) if m.group(2) else ""), text)
+    return text.replace('\\"', '"')
 
 
 def _unit(text: str) -> str:

@@ -1,7 +1,10 @@
 """Retrieval: dense search in the store, narrowed by product page and filters, with products
-named in the question pulled in and a light lexical re-rank over the dense candidates."""
+named in the question pulled in. Whole-catalog search also takes BM25's best chunks and orders
+all candidates by cosine plus a share of BM25; each hit's score stays cosine plus the share of
+the question's words it holds (the assistant's "has the catalog anything on this?" threshold)."""
 from __future__ import annotations
 
+import heapq
 import re
 import threading
 
@@ -29,19 +32,36 @@ def stem(word: str) -> str:
     return word
 
 
+def terms(text: str) -> list[str]:
+    return [stem(w) for w in words(text)]
+
+
 PAGE_READ = 500  # a product page with fewer chunks is read whole (Retriever.page)
+BM25_WEIGHT = 0.1  # whole-catalog order: cosine + this x a chunk's BM25 score / the query's best
 
 
 class Retriever:
-    def __init__(self, db: ShopDB, store, embedder, lexical_weight: float = 0.2):
+    def __init__(self, db: ShopDB, store, embedder, lexical_weight: float = 0.2, bm25_weight: float = BM25_WEIGHT):
         self.db, self.store, self.embedder = db, store, embedder
-        self.lexical_weight = lexical_weight
+        self.lexical_weight, self.bm25_weight = lexical_weight, bm25_weight
         self._titles: list[tuple[str, set[str]]] | None = None
+        self._bm25, self._bm25_size = None, -1
         self._lock = threading.Lock()
 
     def refresh(self) -> None:
-        """Forget cached titles (call after ingest)."""
-        self._titles = None
+        """Forget cached titles and the lexical index (call after ingest)."""
+        self._titles, self._bm25 = None, None
+
+    def lexicon(self):
+        """The BM25 index of every chunk, built on first use and again whenever the store's size
+        changed (another process, through a Chroma server, may have ingested)."""
+        size = self.store.count()
+        with self._lock:
+            if self._bm25 is None or self._bm25_size != size:
+                from .lexical import BM25
+
+                self._bm25, self._bm25_size = BM25((cid, terms(text)) for cid, text in self.store.texts()), size
+            return self._bm25
 
     def mentioned_products(self, text: str, limit: int = 3) -> list[str]:
         """Products whose title (or id) the text names, best match first."""
@@ -85,15 +105,24 @@ class Retriever:
         hits = self.store.query(vector, k * 4, filters)
         named = self.mentioned_products(query)
         if named:
-            extra = self.store.query(vector, k * 2, {**filters, "product_id": named})
+            self._add(hits, self.store.query(vector, k * 2, {**filters, "product_id": named}))
+        lexical = self.lexicon().scores(terms(query)) if self.bm25_weight else {}
+        if lexical:  # BM25's best chunks join the dense ones, scored by cosine like them
             seen = {h.chunk.id for h in hits}
-            for h in extra:
-                if h.chunk.id not in seen:
-                    hits.append(h)
-            for h in hits:  # a product named in the question is what the shopper asks about
-                if h.product_id in named:
-                    h.score += 0.1
-        return self._rerank(query, hits, k)
+            chunks, vectors = self.store.with_vectors(
+                [cid for cid in heapq.nlargest(k * 4, lexical, key=lexical.get) if cid not in seen], filters)
+            self._add(hits, [Hit(c, float(s)) for c, s in zip(chunks, _cosine(vectors, vector))])
+        for h in hits:  # a product named in the question is what the shopper asks about
+            if h.product_id in named:
+                h.score += 0.1
+        best = max(lexical.values(), default=1.0)
+        order = {h.chunk.id: h.score + self.bm25_weight * lexical.get(h.chunk.id, 0.0) / best for h in hits}
+        return self._rerank(query, hits, k, order if lexical else None)
+
+    @staticmethod
+    def _add(hits: list[Hit], more: list[Hit]) -> None:
+        seen = {h.chunk.id for h in hits}
+        hits.extend(h for h in more if h.chunk.id not in seen)
 
     def page(self, query: str, product_id: str, k: int) -> list[Hit]:
         """A product page's best chunks for `query`, as `search(query, k, product_id)` ranks them,
@@ -107,18 +136,28 @@ class Retriever:
         if len(chunks) > k:
             import numpy as np
 
-            m, q = np.asarray(vectors, dtype=np.float32), np.asarray(self.embedder.embed_query(query), dtype=np.float32)
-            scores = m @ q / np.maximum(np.linalg.norm(m, axis=1) * np.linalg.norm(q), 1e-12)  # cosine, as the index
+            scores = _cosine(vectors, self.embedder.embed_query(query))
             best = np.argsort(-scores, kind="stable")[: k * 3]  # the candidates search() reranks
             return self._rerank(query, [Hit(chunks[i], float(scores[i])) for i in best], k)
         order = {"qa": 0, "card": 1, "review": 2, "description": 3}  # ties: the kinds that answer most
         return self._rerank(query, [Hit(c, 0.0) for c in sorted(chunks, key=lambda c: order.get(c.kind, 4))], k)
 
-    def _rerank(self, query: str, hits: list[Hit], k: int) -> list[Hit]:
+    def _rerank(self, query: str, hits: list[Hit], k: int, order: dict[str, float] | None = None) -> list[Hit]:
+        """Adds to each hit's score the share of the query's words it holds; the best `k` by score,
+        or by `order` (chunk id -> key) where given."""
         q = set(words(query))
         if q and self.lexical_weight:
             for h in hits:
                 overlap = len(q & set(words(h.chunk.text))) / len(q)
                 h.score += self.lexical_weight * overlap
-        hits.sort(key=lambda h: h.score, reverse=True)
+        hits.sort(key=(lambda h: order[h.chunk.id]) if order else (lambda h: h.score), reverse=True)
         return hits[:k]
+
+
+def _cosine(vectors, vector):
+    """Cosine of each row of `vectors` with `vector`, as the index scores them."""
+    import numpy as np
+
+    q = np.asarray(vector, dtype=np.float32)
+    m = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), len(q))
+    return m @ q / np.maximum(np.linalg.norm(m, axis=1) * np.linalg.norm(q), 1e-12)

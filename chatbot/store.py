@@ -161,6 +161,20 @@ class Store:
                                      include=["documents", "metadatas", "embeddings"])
         return _chunks(result), list(result["embeddings"])
 
+    def texts(self, page: int = 5000) -> Iterable[tuple[str, str]]:
+        """Every chunk's id and text, read a page at a time (the lexical index is built from them)."""
+        for offset in range(0, self.count(), page):
+            result = self.collection.get(include=["documents"], limit=page, offset=offset)
+            yield from zip(result["ids"], (d or "" for d in result["documents"]))
+
+    def with_vectors(self, ids: Sequence[str], filters: dict | None = None) -> tuple[list[Chunk], list]:
+        """The chunks of `ids` that pass `filters`, and their vectors."""
+        if not ids:
+            return [], []
+        result = self.collection.get(ids=list(ids), where=_where(filters),
+                                     include=["documents", "metadatas", "embeddings"])
+        return _chunks(result), list(result["embeddings"])
+
     def as_langchain(self):
         """The same collection as a `langchain_chroma.Chroma` vector store."""
         from langchain_chroma import Chroma

@@ -104,3 +104,4 @@ def test_inch_marks_are_read_as_inches():
     # Not an inch mark: the quote that closes a quoted price or number.
     assert guard.inch_marks('"Price: $0" and "5" stars') == '"Price: $0" and "5" stars'
     assert guard.inch_marks('The horse models measure: 6"l x 4"h') == "The horse models measure: 6 in l x 4 in h"
+    assert guard.inch_marks('a 12"x12" mat, 5.75 inches wide') == "a 12 in x12 in mat, 5.75 inches wide"
