@@ -1,14 +1,17 @@
 """Retrieval at scale, and retrieval quality on an eval set.
 
-    python bench/bench_retrieval.py [--sizes 10000 100000] [--with-1m] [--queries 50] [--evalset DIR [--split dev]]
+    python bench/bench_retrieval.py [--sizes 10000 100000] [--with-1m] [--queries 50]
+        [--evalset DIR [--split dev] [--limit N] [--store DIR] [--bm25-weight 0 0.1 ...]]
 
 1. Query latency p50/p95 of shopbot's `Retriever.search` (query embedding + Chroma HNSW + title
-   match + lexical re-rank), whole catalog and on one product page, on synthetic catalogs of
+   match + BM25 + lexical re-rank), whole catalog and on one product page, on synthetic catalogs of
    about N chunks (bench/gen_catalog.py). Chunk vectors are random unit vectors written straight
    into the store: search cost depends on the index size, not on what the vectors mean, and
-   embedding 100k texts on 2 cores would take hours. The query is embedded for real.
+   embedding 100k texts on 2 cores would take hours. The query is embedded for real; the BM25 index
+   is built from the real chunk texts (its build time is printed).
 2. With --evalset: hit@1/5, MRR and evidence recall of `shopbot eval DIR --retrieval-only`
-   (shopbot and the tutorial baseline) on that set.
+   (shopbot and the tutorial baseline) on that set; with --bm25-weight, shopbot's whole-catalog
+   figures at each weight of BM25 in the order (0: dense search alone).
 """
 from __future__ import annotations
 
@@ -83,6 +86,9 @@ def bench_size(chunks_wanted: int, embedder, queries: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-retrieval-") as tmp:
         built = build(Path(tmp), chunks_wanted, embedder)
         retriever = Retriever(built["db"], built["store"], embedder)
+        t = time.perf_counter()
+        retriever.lexicon()
+        lexicon_s = time.perf_counter() - t
         retriever.search(QUERIES[0])  # warm: title cache, HNSW pages
         rng = random.Random(1)
         whole, page, embed = [], [], []
@@ -100,23 +106,24 @@ def bench_size(chunks_wanted: int, embedder, queries: int) -> dict:
         built["db"].close()
     ms = lambda xs, q: round(1000 * percentile(xs, q), 1)  # noqa: E731
     return {"chunks": built["chunks"], "products": built["products"], "build_s": built["build_s"],
+            "bm25_build_s": round(lexicon_s, 2),
             "whole_p50_ms": ms(whole, 50), "whole_p95_ms": ms(whole, 95),
             "page_p50_ms": ms(page, 50), "page_p95_ms": ms(page, 95),
             "query_embed_p50_ms": ms(embed, 50),
             "search_share_of_whole_p50": round(1 - statistics.median(embed) / statistics.median(whole), 3)}
 
 
-def bench_evalset(folder: str, split: str | None, limit: int | None, store: str | None) -> dict:
+def bench_evalset(folder: str, split: str | None, limit: int | None, store: str | None, baseline: bool = True) -> dict:
     from chatbot.config import Settings
     from eval.run import evaluate
 
-    report = evaluate(folder, Settings(), split=split, limit=limit, retrieval_only=True, baseline=True,
+    report = evaluate(folder, Settings(), split=split, limit=limit, retrieval_only=True, baseline=baseline,
                       progress=False, store=Path(store) if store else None)
     keys = ("n", "hit_at_1", "hit_at_5", "mrr")
     pick = lambda r: {**{k: r["retrieval"][k] for k in keys}, "evidence_recall_at_5": r["retrieval"]["evidence_recall_at_5"],  # noqa: E731
                       "whole_catalog": r["retrieval"]["whole_catalog"]}
     return {"set": folder, "split": split, "questions": report["n_questions"], "shopbot": pick(report),
-            "baseline": pick(report["baseline"]), "seconds": report["seconds"]}
+            "baseline": pick(report["baseline"]) if baseline else None, "seconds": report["seconds"]}
 
 
 def main(argv=None) -> int:
@@ -129,6 +136,7 @@ def main(argv=None) -> int:
     ap.add_argument("--split")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--store", help="keep/reuse the eval set's store here (skips re-embedding)")
+    ap.add_argument("--bm25-weight", type=float, nargs="*", help="whole-catalog figures at each weight")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     from chatbot.config import Settings
@@ -144,15 +152,28 @@ def main(argv=None) -> int:
             if not args.json:
                 print(f"{row['chunks']:>9} chunks: whole catalog p50 {row['whole_p50_ms']} ms / p95 {row['whole_p95_ms']} ms; "
                       f"product page p50 {row['page_p50_ms']} ms / p95 {row['page_p95_ms']} ms; query embedding "
-                      f"p50 {row['query_embed_p50_ms']} ms (index built in {row['build_s']} s)", flush=True)
-    if args.evalset:
+                      f"p50 {row['query_embed_p50_ms']} ms (index built in {row['build_s']} s, BM25 in "
+                      f"{row['bm25_build_s']} s)", flush=True)
+    if args.evalset and args.bm25_weight:
+        import chatbot.retrieve as retrieve
+
+        out["bm25"] = []
+        for w in args.bm25_weight:
+            retrieve.BM25_WEIGHT = w
+            whole = bench_evalset(args.evalset, args.split, args.limit, args.store, baseline=False)["shopbot"]["whole_catalog"]
+            out["bm25"].append({"weight": w, **whole})
+            if not args.json:
+                print(f"BM25 weight {w}: whole catalog hit@1 {whole['hit_at_1']} hit@5 {whole['hit_at_5']} MRR {whole['mrr']}",
+                      flush=True)
+    elif args.evalset:
         out["evalset"] = bench_evalset(args.evalset, args.split, args.limit, args.store)
         if not args.json:
             e = out["evalset"]
             for name in ("shopbot", "baseline"):
                 r = e[name]
                 print(f"{name:>9} on {e['questions']} questions: hit@1 {r['hit_at_1']} hit@5 {r['hit_at_5']} MRR {r['mrr']} "
-                      f"evidence recall@5 {r['evidence_recall_at_5']}; whole catalog hit@5 {r['whole_catalog']['hit_at_5']}")
+                      f"evidence recall@5 {r['evidence_recall_at_5']}; whole catalog hit@1 {r['whole_catalog']['hit_at_1']} "
+                      f"hit@5 {r['whole_catalog']['hit_at_5']} MRR {r['whole_catalog']['mrr']}")
     if args.json:
         print(json.dumps(out, indent=2))
     return 0

@@ -48,6 +48,7 @@ KIND_LABEL = {"card": "listing", "description": "description", "qa": "shopper's 
               "review": "review"}  # how the evidence pack names each kind of chunk (short: each is in every prompt)
 EVIDENCE_LABEL = re.compile(rf"^\s*\[(\d{{1,2}})\]\s*({'|'.join(KIND_LABEL.values())})\b[^\n]{{0,80}}$", re.I | re.M)
 CITE_MARK = re.compile(r"\[\d{1,2}\]")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A whole evidence line copied out ('[2] review: "it glows for hours."'): the model is quoting item 2
 ITEM_OPEN = re.compile(rf'\s*\[\d{{1,2}}\]\s*(?:{"|".join(KIND_LABEL.values())})(?: of [^:\n]{{1,80}})?:\s*"', re.I)
 QUOTED_ITEM = re.compile(rf'^\s*\[(\d{{1,2}})\]\s*(?:{"|".join(KIND_LABEL.values())})(?: of [^:\n]{{1,80}})?:\s*"([^"\n]*?)([.!?]?)"?\s*$',
@@ -445,11 +446,30 @@ class ShopAssistant:
         reply.timings["corrected"] = 1.0
         if kept:
             reply.answer = " ".join(kept) + (" " + self._fixed("corrected", lang, facts=facts) if facts else "")
+        elif not guard.MONEY.search(draft) and self._read_line(draft, hits, reply):
+            pass  # a misread line: the shopper reads the line itself (a wrong price gets the facts)
         elif facts:  # nothing of the draft stands: the question is unanswered, say so
             reply.answer = self._fixed("withdrawn", lang, facts=facts)
             reply.refused = True
         elif not self._closest(hits, reply):
             self._dont_know(reply)
+
+    def _read_line(self, draft: str, hits: list[Hit], reply: Reply) -> bool:
+        """The draft was withdrawn, yet every specific number in it (15, 2.5: not a lone digit)
+        stands in one evidence line: the model read that line and added what it does not say, most
+        often a unit ("15 x 15 inches" from "l: 15 x w: 15"). Relay the line itself."""
+        numbers = {x for x in NUMBER.findall(CITE_MARK.sub("", draft)) if len(x) > 1}
+        for n, h in enumerate(hits, 1):
+            line = deciding_quote(draft, [h.chunk.text])
+            if numbers and numbers <= set(NUMBER.findall(line)) and self._relayable(line):
+                self._relay(hits, n, line, "quoted", reply)
+                return True
+        return False
+
+    @staticmethod
+    def _relayable(line: str) -> bool:
+        # never relay a planted instruction, nor a price the catalog does not set
+        return guard.screen(line).action == "answer" and not guard.MONEY.search(line)
 
     def _dont_know(self, reply: Reply) -> None:
         reply.answer = self._fixed("dont_know", reply.lang, offer=self._fixed("offer_human", reply.lang))
@@ -466,27 +486,32 @@ class ShopAssistant:
         best = (min(2, len(asked)) - 1, None, "")  # share two of its words, or its only one
         for n, h in enumerate(hits[:3], 1):
             line = deciding_quote(reply.query, [h.chunk.text])
-            if guard.screen(line).action != "answer" or guard.MONEY.search(line):
-                continue  # never relay a planted instruction, nor a price the catalog does not set
+            if not self._relayable(line):
+                continue
             overlap = len(asked & {stem(w) for w in words(line)})
             if overlap > best[0]:
                 best = (overlap, n, line)
         overlap, n, line = best
         if n is None:
             return False
-        h = hits[n - 1]
-        p = self.products.get(h.product_id)
-        source = message(f"source_{h.chunk.kind}" if h.chunk.kind in KIND_LABEL else "source_card", reply.lang)
         # A line holding three or half of the words asked is on the question's topic: it is relayed
         # as the source's own words; so is a shopper's answer holding two (it was written to answer
         # a question about this very product). A looser one carries a hedge. Either way the
         # shopper reads the evidence, not our guess.
-        on_topic = overlap >= 3 or 2 * overlap >= len(asked) or (h.chunk.kind == "qa" and overlap >= 2)
-        key = "quoted" if on_topic else "closest"
+        kind = hits[n - 1].chunk.kind
+        on_topic = overlap >= 3 or 2 * overlap >= len(asked) or (kind == "qa" and overlap >= 2)
+        self._relay(hits, n, line, "quoted" if on_topic else "closest", reply)
+        return True
+
+    def _relay(self, hits: list[Hit], n: int, line: str, key: str, reply: Reply) -> None:
+        """Answer with evidence item `n`'s `line`, cited ("quoted": as its source's words;
+        "closest": hedged)."""
+        h = hits[n - 1]
+        p = self.products.get(h.product_id)
+        source = message(f"source_{h.chunk.kind}" if h.chunk.kind in KIND_LABEL else "source_card", reply.lang)
         reply.answer = self._fixed(key, reply.lang, source=source, quote=line, n=n)
         reply.citations = [Citation(h.product_id, [h.chunk.id], p.name if p else "", line)]
         reply.timings["closest"] = 1.0
-        return True
 
 
 class _Shown:

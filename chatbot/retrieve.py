@@ -41,9 +41,10 @@ BM25_WEIGHT = 0.1  # whole-catalog order: cosine + this x a chunk's BM25 score /
 
 
 class Retriever:
-    def __init__(self, db: ShopDB, store, embedder, lexical_weight: float = 0.2, bm25_weight: float = BM25_WEIGHT):
+    def __init__(self, db: ShopDB, store, embedder, lexical_weight: float = 0.2, bm25_weight: float | None = None):
         self.db, self.store, self.embedder = db, store, embedder
-        self.lexical_weight, self.bm25_weight = lexical_weight, bm25_weight
+        self.lexical_weight = lexical_weight
+        self.bm25_weight = BM25_WEIGHT if bm25_weight is None else bm25_weight  # read here: benches set it
         self._titles: list[tuple[str, set[str]]] | None = None
         self._bm25, self._bm25_size = None, -1
         self._lock = threading.Lock()

@@ -322,3 +322,16 @@ def test_recommendations_prefer_what_is_in_stock(bot_factory):
     assert [r.product_id for r in shoes.recommendations] == ["P2"]
     only = bot.ask("recommend wireless headphones")  # nothing in stock: say what exists, marked
     assert [r.product_id for r in only.recommendations] == ["P3"] and "out of stock" in only.answer
+
+
+def test_a_withdrawn_draft_relays_the_line_holding_its_numbers(bot_factory):
+    # The model read "Yes, over Bluetooth 5.3." and added a unit no line states: the guard withdraws
+    # the draft, and the shopper gets the line its number stands in rather than "I don't know".
+    question = "Which Bluetooth version do the Sonara AeroBuds Pro use?"
+    reply = bot_factory("They use Bluetooth at 5.3 mm [1].").ask(question)
+    assert not reply.refused and "mm" not in reply.answer
+    assert reply.answer.startswith("On that, ") and "Bluetooth 5.3" in reply.answer, reply.answer
+    assert [c.product_id for c in reply.citations] == ["P3"]
+    # A number no line holds is withdrawn as before.
+    reply = bot_factory("They use Bluetooth at 7.1 mm [1].").ask(question)
+    assert "7.1" not in reply.answer and not reply.answer.startswith("On that, "), reply.answer
