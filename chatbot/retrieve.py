@@ -108,17 +108,22 @@ class Retriever:
         if named:
             self._add(hits, self.store.query(vector, k * 2, {**filters, "product_id": named}))
         lexical = self.lexicon().scores(terms(query)) if self.bm25_weight else {}
+        lexical_only: set[str] = set()
         if lexical:  # BM25's best chunks join the dense ones, scored by cosine like them
             seen = {h.chunk.id for h in hits}
             chunks, vectors = self.store.with_vectors(
                 [cid for cid in heapq.nlargest(k * 4, lexical, key=lexical.get) if cid not in seen], filters)
             self._add(hits, [Hit(c, float(s)) for c, s in zip(chunks, _cosine(vectors, vector))])
+            lexical_only = {c.id for c in chunks}
         for h in hits:  # a product named in the question is what the shopper asks about
             if h.product_id in named:
                 h.score += 0.1
         best = max(lexical.values(), default=1.0)
         order = {h.chunk.id: h.score + self.bm25_weight * lexical.get(h.chunk.id, 0.0) / best for h in hits}
-        return self._rerank(query, hits, k, order if lexical else None)
+        # A chunk only BM25 found holds the words asked, but the dense index did not place it near
+        # the question: its score stays its cosine, so it cannot alone vouch that the catalog
+        # covers the question ("return policy for opened items" finds reviews saying "opened").
+        return self._rerank(query, hits, k, order if lexical else None, unscored=lexical_only)
 
     @staticmethod
     def _add(hits: list[Hit], more: list[Hit]) -> None:
@@ -143,12 +148,15 @@ class Retriever:
         order = {"qa": 0, "card": 1, "review": 2, "description": 3}  # ties: the kinds that answer most
         return self._rerank(query, [Hit(c, 0.0) for c in sorted(chunks, key=lambda c: order.get(c.kind, 4))], k)
 
-    def _rerank(self, query: str, hits: list[Hit], k: int, order: dict[str, float] | None = None) -> list[Hit]:
-        """Adds to each hit's score the share of the query's words it holds; the best `k` by score,
-        or by `order` (chunk id -> key) where given."""
+    def _rerank(self, query: str, hits: list[Hit], k: int, order: dict[str, float] | None = None,
+                unscored: set[str] = frozenset()) -> list[Hit]:
+        """Adds to each hit's score (but those in `unscored`) the share of the query's words it
+        holds; the best `k` by score, or by `order` (chunk id -> key) where given."""
         q = set(words(query))
         if q and self.lexical_weight:
             for h in hits:
+                if h.chunk.id in unscored:
+                    continue
                 overlap = len(q & set(words(h.chunk.text))) / len(q)
                 h.score += self.lexical_weight * overlap
         hits.sort(key=(lambda h: order[h.chunk.id]) if order else (lambda h: h.score), reverse=True)
