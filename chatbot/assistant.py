@@ -455,10 +455,13 @@ class ShopAssistant:
             self._dont_know(reply)
 
     def _read_line(self, draft: str, hits: list[Hit], reply: Reply) -> bool:
-        """The draft was withdrawn, yet every specific number in it (15, 2.5: not a lone digit)
-        stands in one evidence line: the model read that line and added what it does not say, most
+        """The draft was withdrawn, yet every specific number in it (15, 2.5: not a lone digit, nor
+        one of a product's name) stands in one evidence line: the model read that line and added what it does not say, most
         often a unit ("15 x 15 inches" from "l: 15 x w: 15"). Relay the line itself."""
         numbers = {x for x in NUMBER.findall(CITE_MARK.sub("", draft)) if len(x) > 1}
+        for pid in {h.product_id for h in hits}:  # "3.5" of "Larder 3.5 L Slow Cooker" names it, says nothing
+            if pid in self.products:
+                numbers -= set(NUMBER.findall(self.products[pid].name))
         for n, h in enumerate(hits, 1):
             line = deciding_quote(draft, [h.chunk.text])
             if numbers and numbers <= set(NUMBER.findall(line)) and self._relayable(line):

@@ -335,3 +335,8 @@ def test_a_withdrawn_draft_relays_the_line_holding_its_numbers(bot_factory):
     # A number no line holds is withdrawn as before.
     reply = bot_factory("They use Bluetooth at 7.1 mm [1].").ask(question)
     assert "7.1" not in reply.answer and not reply.answer.startswith("On that, "), reply.answer
+    # A number of the product's name is no reading of a line: "Bluetooth 5.3" is not relayed for it.
+    bot = bot_factory("They use Bluetooth at 5.3 mm [1].")
+    bot.products["P3"].title = "Sonara AeroBuds 5.3"
+    reply = bot.ask(question)
+    assert not reply.answer.startswith("On that, "), reply.answer
