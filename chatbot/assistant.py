@@ -50,9 +50,9 @@ EVIDENCE_LABEL = re.compile(rf"^\s*\[(\d{{1,2}})\]\s*({'|'.join(KIND_LABEL.value
 CITE_MARK = re.compile(r"\[\d{1,2}\]")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A whole evidence line copied out ('[2] review: "it glows for hours."'): the model is quoting item 2
-ITEM_OPEN = re.compile(rf'\s*\[\d{{1,2}}\]\s*(?:{"|".join(KIND_LABEL.values())})(?: of [^:\n]{{1,80}})?:\s*"', re.I)
-QUOTED_ITEM = re.compile(rf'^\s*\[(\d{{1,2}})\]\s*(?:{"|".join(KIND_LABEL.values())})(?: of [^:\n]{{1,80}})?:\s*"([^"\n]*?)([.!?]?)"?\s*$',
-                         re.I | re.M)
+_ITEM_HEAD = rf'\s*\[(\d{{1,2}})\]\s*(?:{"|".join(KIND_LABEL.values())})(?: of [^:\n]{{1,80}})?:\s*"'
+ITEM_OPEN = re.compile(_ITEM_HEAD, re.I)
+QUOTED_ITEM = re.compile(rf'^{_ITEM_HEAD}([^"\n]*?)([.!?]?)"?\s*$', re.I | re.M)
 DATA_TAG = re.compile(r'<data n="(\d{1,2})"[^>\n]*>|</?data\b[^>\n]*>|\[/?data[>\]]')  # echoed delimiters
 _ANSWER_MARK = re.compile(r"^A:\s*")  # a Q&A chunk with no question (only then: "Q: … A: …" keeps both)
 _CHUNK_PREFIX = re.compile(r"^(A:|Q:.*?A:|Review of [^:]{1,80}:)\s*", re.S)
@@ -456,8 +456,9 @@ class ShopAssistant:
 
     def _read_line(self, draft: str, hits: list[Hit], reply: Reply) -> bool:
         """The draft was withdrawn, yet every specific number in it (15, 2.5: not a lone digit, nor
-        one of a product's name) stands in one evidence line: the model read that line and added what it does not say, most
-        often a unit ("15 x 15 inches" from "l: 15 x w: 15"). Relay the line itself."""
+        one of a product's name) stands in one evidence line: the model read that line and added
+        what it does not say, most often a unit ("15 x 15 inches" from "l: 15 x w: 15"). Relay
+        the line itself."""
         numbers = {x for x in NUMBER.findall(CITE_MARK.sub("", draft)) if len(x) > 1}
         for pid in {h.product_id for h in hits}:  # "3.5" of "Larder 3.5 L Slow Cooker" names it, says nothing
             if pid in self.products:
