@@ -20,7 +20,7 @@ from .catalog import detect_lang
 from .chunking import card_for
 from .config import Settings
 from .prompting import message, render
-from .retrieve import stem, words
+from .retrieve import stem, terms, words
 from .shop import Shop
 from .types import Citation, Event, Hit, Product, Recommendation, Reply
 
@@ -363,8 +363,8 @@ class ShopAssistant:
         reply.timings["retrieve_s"] = round(time.perf_counter() - t0, 4)
         evidence, shown_hits = [], []
         several = len({h.product_id for h in hits}) > 1
-        asked = {stem(w) for w in words(reply.query)}
-        relevance = lambda fact: len(asked & {stem(w) for w in words(fact)})  # noqa: E731
+        asked = set(terms(reply.query))
+        relevance = lambda fact: len(asked & set(terms(fact)))  # noqa: E731
         for h in hits:
             p = self.products.get(h.product_id)
             label = KIND_LABEL.get(h.chunk.kind, h.chunk.kind)
@@ -460,15 +460,18 @@ class ShopAssistant:
         what it does not say, most often a unit ("15 x 15 inches" from "l: 15 x w: 15"). Relay
         the line itself."""
         numbers = {x for x in NUMBER.findall(CITE_MARK.sub("", draft)) if len(x) > 1}
-        for pid in {h.product_id for h in hits}:  # "3.5" of "Larder 3.5 L Slow Cooker" names it, says nothing
-            if pid in self.products:
-                numbers -= set(NUMBER.findall(self.products[pid].name))
+        for name in self._names(hits):  # "3.5" of "Larder 3.5 L Slow Cooker" names it, says nothing
+            numbers -= set(NUMBER.findall(name))
         for n, h in enumerate(hits, 1):
             line = deciding_quote(draft, [h.chunk.text])
             if numbers and numbers <= set(NUMBER.findall(line)) and self._relayable(line):
                 self._relay(hits, n, line, "quoted", reply)
                 return True
         return False
+
+    def _names(self, hits: list[Hit]) -> set[str]:
+        """The names of the products the hits are about."""
+        return {self.products[pid].name for pid in {h.product_id for h in hits} if pid in self.products}
 
     @staticmethod
     def _relayable(line: str) -> bool:
@@ -483,16 +486,15 @@ class ShopAssistant:
         """The model gave no answer we can stand behind, but an evidence line shares the question's
         own words (beyond the product's name): show that line, hedged and cited, so the shopper
         can judge it, instead of a bare "I don't know". False when no line is that close."""
-        asked = {stem(w) for w in words(reply.query)}
-        for pid in {h.product_id for h in hits}:
-            if pid in self.products:
-                asked -= {stem(w) for w in words(self.products[pid].name)}
+        asked = set(terms(reply.query))
+        for name in self._names(hits):
+            asked -= set(terms(name))
         best = (min(2, len(asked)) - 1, None, "")  # share two of its words, or its only one
         for n, h in enumerate(hits[:3], 1):
             line = deciding_quote(reply.query, [h.chunk.text])
             if not self._relayable(line):
                 continue
-            overlap = len(asked & {stem(w) for w in words(line)})
+            overlap = len(asked & set(terms(line)))
             if overlap > best[0]:
                 best = (overlap, n, line)
         overlap, n, line = best
