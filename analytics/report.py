@@ -25,7 +25,7 @@ def _open(target):
     if isinstance(target, sqlite3.Connection):
         return target, None, None
     if not hasattr(target, "products"):
-        from chatbot.catalog import ShopDB
+        from chatbot.data.catalog import ShopDB
 
         target = ShopDB(target)
     return target.connect(), target.products(), target.reviews()

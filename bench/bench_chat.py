@@ -80,7 +80,7 @@ def main(argv=None) -> int:
 
     from chatbot.assistant import ShopAssistant
     from chatbot.config import Settings
-    from chatbot.llm import load_llm
+    from chatbot.models.llm import load_llm
     from chatbot.types import Reply
     from eval.data import load
 

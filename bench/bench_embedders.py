@@ -31,8 +31,8 @@ def main() -> None:
     args = ap.parse_args()
 
     from chatbot.config import Settings
-    from chatbot.embed import load_embedder
-    from chatbot.shop import Shop
+    from chatbot.data.embed import load_embedder
+    from chatbot.data.shop import Shop
 
     print(f"{'embedder':10} {'set':14} {'chunks/s':>9} {'hit@5 en':>9} {'hit@5 zh':>9} {'n en/zh':>9}")
     for name in args.embedders.split(","):

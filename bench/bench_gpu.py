@@ -89,7 +89,7 @@ def _random_weights_for_empty_folders():
     import torch
     from transformers import AutoConfig, AutoModelForCausalLM
 
-    from chatbot.llm import _pick_device
+    from chatbot.models.llm import _pick_device
 
     real = AutoModelForCausalLM.from_pretrained
 
@@ -180,7 +180,7 @@ def _measure(llm, prompts: list, new_tokens: int) -> dict:
 def run(args) -> int:
     import torch
 
-    from chatbot.llm import TransformersLLM
+    from chatbot.models.llm import TransformersLLM
 
     prompts = json.loads(Path(args.prompts).read_text())[: args.limit]
     if args.arch and args.tokenizer is None:

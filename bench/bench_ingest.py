@@ -50,8 +50,8 @@ def subset(folder: Path, reviews_wanted: int, out: Path) -> dict:
 
 def chunk_texts(folder: Path) -> list[str]:
     """The texts ingest embeds for this folder, built the way ingest builds them."""
-    from chatbot.catalog import ShopDB, read_catalog
-    from chatbot.chunking import product_chunks
+    from chatbot.data.catalog import ShopDB, read_catalog
+    from chatbot.data.chunking import product_chunks
 
     with tempfile.TemporaryDirectory() as tmp:
         db = ShopDB(Path(tmp) / "shop.db")
@@ -66,7 +66,7 @@ def chunk_texts(folder: Path) -> list[str]:
 
 def time_ingest(folder: Path, embedder, analytics: bool) -> tuple[float, int]:
     from chatbot.config import Settings
-    from chatbot.shop import Shop
+    from chatbot.data.shop import Shop
 
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
         shop = Shop(Settings(home=Path(tmp), chroma_url=None), embedder=embedder)
@@ -87,7 +87,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     from chatbot.config import Settings
-    from chatbot.embed import load_embedder
+    from chatbot.data.embed import load_embedder
 
     embedder = load_embedder(args.embedder, Settings())
     with tempfile.TemporaryDirectory(prefix="bench-ingest-data-") as tmp:

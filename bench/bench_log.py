@@ -22,11 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from chatbot.catalog import iter_rows, read_catalog  # noqa: E402
-from chatbot.commands.loop import read_events  # noqa: E402
-from chatbot.insights import churn_from_log, roc_auc  # noqa: E402
-from chatbot.log import InteractionLog  # noqa: E402
-from chatbot.recommend import Recommender, hit_rate, popularity_baseline, random_baseline  # noqa: E402
+from chatbot.data.catalog import iter_rows, read_catalog  # noqa: E402
+from chatbot.cli.loop import read_events  # noqa: E402
+from chatbot.loop.insights import churn_from_log, roc_auc  # noqa: E402
+from chatbot.loop.log import InteractionLog  # noqa: E402
+from chatbot.loop.recommend import Recommender, hit_rate, popularity_baseline, random_baseline  # noqa: E402
 from chatbot.types import Citation, Event, Reply  # noqa: E402
 
 

@@ -39,10 +39,10 @@ def build(home: Path, chunks_wanted: int, embedder, seed: int = 0) -> dict:
     """Synthetic catalog -> ShopDB records + chunks with random vectors in a fresh store."""
     import numpy as np
 
-    from chatbot.catalog import ShopDB, read_catalog
-    from chatbot.chunking import product_chunks
+    from chatbot.data.catalog import ShopDB, read_catalog
+    from chatbot.data.chunking import product_chunks
     from chatbot.config import Settings
-    from chatbot.store import Store
+    from chatbot.data.store import Store
     from gen_catalog import write
 
     data = home / "catalog"
@@ -81,7 +81,7 @@ def _put(store, chunks, rng) -> int:
 
 
 def bench_size(chunks_wanted: int, embedder, queries: int) -> dict:
-    from chatbot.retrieve import Retriever
+    from chatbot.data.search import Retriever
 
     with tempfile.TemporaryDirectory(prefix="bench-retrieval-") as tmp:
         built = build(Path(tmp), chunks_wanted, embedder)
@@ -140,7 +140,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     from chatbot.config import Settings
-    from chatbot.embed import load_embedder
+    from chatbot.data.embed import load_embedder
 
     out: dict = {"scale": []}
     sizes = list(args.sizes) + ([1_000_000] if args.with_1m else [])
@@ -155,7 +155,7 @@ def main(argv=None) -> int:
                       f"p50 {row['query_embed_p50_ms']} ms (index built in {row['build_s']} s, BM25 in "
                       f"{row['bm25_build_s']} s)", flush=True)
     if args.evalset and args.bm25_weight:
-        import chatbot.retrieve as retrieve
+        import chatbot.data.search as retrieve
 
         out["bm25"] = []
         for w in args.bm25_weight:

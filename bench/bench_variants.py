@@ -68,7 +68,7 @@ def main(argv=None) -> int:
         assistant.render = lambda name, **kw: (_env().from_string(text).render(**kw).strip()
                                                if name == "answer_system.jinja" else render(name, **kw))
 
-    from chatbot.llm import load_llm
+    from chatbot.models.llm import load_llm
 
     settings = Settings()  # the model cache stays under SHOPBOT_HOME; the shop is the eval store
     bot = assistant.ShopAssistant(settings.with_(home=args.store, chroma_url=None, db_url=None),

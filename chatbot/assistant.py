@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
-from . import constraints as cons
-from . import facts, guard, opinions
-from .catalog import detect_lang
-from .chunking import card_for
-from .config import Settings
-from .prompting import message, render
-from .retrieve import stem, terms, words
-from .shop import Shop
-from .types import Citation, Event, Hit, Product, Recommendation, Reply
+from chatbot import constraints as cons
+from chatbot.answer import facts, guard, opinions
+from chatbot.data.catalog import detect_lang
+from chatbot.data.chunking import card_for
+from chatbot.config import Settings
+from chatbot.prompting import message, render
+from chatbot.data.search import stem, terms, words
+from chatbot.data.shop import Shop
+from chatbot.types import Citation, Event, Hit, Product, Recommendation, Reply
 
 # Short evidence packs: prefill dominates time to first token on CPU. Chosen on hetpqa dev
 # questions 40-160 and checked on 160-280 (bench/README.md): 3 items, each the 20 words around the
@@ -98,7 +98,7 @@ class ShopAssistant:
     def llm(self):
         with self._lock:
             if self._llm is None or isinstance(self._llm, str):
-                from .llm import load_llm
+                from chatbot.models.llm import load_llm
 
                 self._llm = load_llm(self._llm or self.settings.llm, self.settings)
             return self._llm
@@ -107,7 +107,7 @@ class ShopAssistant:
     def log(self):
         if self._log is not None:
             return self._log
-        from .log import open_log
+        from chatbot.loop.log import open_log
 
         return open_log(self.settings)
 
@@ -120,7 +120,7 @@ class ShopAssistant:
 
     @cached_property
     def recommender(self):
-        from .recommend import Recommender
+        from chatbot.loop.recommend import Recommender
 
         return Recommender(self.products, self.log, sentiment=self._sentiment_by_product())
 
@@ -317,7 +317,7 @@ class ShopAssistant:
 
     def _from_card(self, p: Product, text: str, reply: Reply, started) -> Iterator[str]:
         """A reply stated from the product's catalog record, cited as its card."""
-        from .chunking import card_text
+        from chatbot.data.chunking import card_text
 
         reply.answer = text
         reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, _clip(card_text(p), 40))]

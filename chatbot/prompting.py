@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from .errors import ConfigError
+from chatbot.errors import ConfigError
 
 
 @lru_cache(maxsize=None)

@@ -56,7 +56,7 @@ def product_text(p) -> str:
 def documents(folder: Path | str) -> list:
     from langchain_core.documents import Document
 
-    from chatbot.catalog import read_catalog
+    from chatbot.data.catalog import read_catalog
 
     catalog = read_catalog(folder)
     docs = [Document(page_content=product_text(p), metadata={"product_id": p.id}) for p in catalog.products]

@@ -19,7 +19,7 @@ def run(rows: list[dict], spec: str, settings, progress: bool = True) -> dict:
         return {"status": "not run", "reason": f"'{spec}' is too small to judge; use qwen-1.5b or a bigger model"}
     from tqdm import tqdm
 
-    from chatbot.llm import load_llm
+    from chatbot.models.llm import load_llm
 
     llm = load_llm(spec, settings)
     todo = [r for r in rows if r.get("answer") and r["gold"]["answers"]]

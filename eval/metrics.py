@@ -93,7 +93,7 @@ def evidence_found(evidence: str, chunk_texts: Sequence[str], min_f1: float = 0.
     two agree at token F1 >= min_f1 (chunk prefixes such as "Review of X:" differ). Marketplace
     measures are read alike on both sides: gold `item_weight: { unit:ounces, value:8.48 }` is
     found in a card that says `item weight: 8.48 ounces`, and in a chunk that holds it raw."""
-    from chatbot.chunking import format_value  # flattens exactly that format, leaves prose alone
+    from chatbot.data.chunking import format_value  # flattens exactly that format, leaves prose alone
 
     evidence = format_value(evidence)
     gold = normalize(evidence)
@@ -127,7 +127,7 @@ _REFUSAL = re.compile(
 def says_refusal(text: str) -> bool:
     """A reply that declines or says it does not know: shopbot's guard rule plus common
     refusal phrasings, so replies without a `refused` flag (the baseline's) are judged alike."""
-    from chatbot.guard import says_dont_know
+    from chatbot.answer.guard import says_dont_know
 
     return bool(says_dont_know(text) or _REFUSAL.search(text))
 

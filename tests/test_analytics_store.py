@@ -14,7 +14,7 @@ from analytics.text import text_hash
 from analytics.store import (
     analyze_and_store, load_analyses, load_discovered, product_sentiment, product_summary,
 )
-from chatbot.catalog import Catalog, ShopDB
+from chatbot.data.catalog import Catalog, ShopDB
 from chatbot.cli import main
 from chatbot.types import Product, Review
 
@@ -80,7 +80,7 @@ def test_discovered_aspects_are_stored_and_used(tmp_path, lexicon):
 
 
 def test_ingest_hook_annotates_review_chunks(tmp_path, lexicon):
-    from chatbot.chunking import product_chunks
+    from chatbot.data.chunking import product_chunks
 
     product = Product("p1", "Buds: Pro", category="audio")  # a colon, as in the "Review of X: text" prefix
     chunks = product_chunks(product, _reviews()[:2], [])
@@ -126,7 +126,7 @@ def test_product_summary_and_sentiment_shares(tmp_path, lexicon):
 
 
 def test_summary_command(tmp_path, lexicon, monkeypatch, capsys):
-    import chatbot.commands.reviews as cmd
+    import chatbot.cli.reviews as cmd
 
     _shop(tmp_path)
     monkeypatch.setattr(cmd, "_analyzer", lambda settings, method="auto": lexicon)

@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from chatbot.assistant import ShopAssistant
-from chatbot.llm import Generation
+from chatbot.models.llm import Generation
 from chatbot.types import Reply
 
 
@@ -25,7 +25,7 @@ class ScriptedLLM:
         if stats is not None:
             stats.update(prompt_tokens=sum(len(m["content"].split()) for m in messages), output_tokens=5,
                          ttft_s=0.0, total_s=0.0)
-        from chatbot.llm import _StopFilter
+        from chatbot.models.llm import _StopFilter
 
         def words():
             for word in self.answer.split(" "):
@@ -270,7 +270,7 @@ def test_concurrent_sessions(bot_factory):
 
 
 def test_real_transformers_model_end_to_end(settings, e5_embedder, mini_catalog, tiny_llm_path):
-    from chatbot.llm import TransformersLLM
+    from chatbot.models.llm import TransformersLLM
 
     bot = ShopAssistant(settings, llm=TransformersLLM(tiny_llm_path), embedder=e5_embedder)
     bot.ingest(mini_catalog, analytics=False, progress=False)

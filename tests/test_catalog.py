@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from chatbot.catalog import ShopDB, detect_lang, read_catalog
-from chatbot.chunking import card_text, product_chunks
+from chatbot.data.catalog import ShopDB, detect_lang, read_catalog
+from chatbot.data.chunking import card_text, product_chunks
 from chatbot.errors import NotFound, ValidationError
 from chatbot.types import Product
 from conftest import MINI_PRODUCTS, write_jsonl
@@ -91,7 +91,7 @@ def test_shopdb_ratings_and_roundtrip(tmp_path, mini_catalog):
 
 
 def test_card_for_shows_the_facts_asked_about_first():
-    from chatbot.chunking import card_for
+    from chatbot.data.chunking import card_for
 
     p = Product(id="B1", price=None, features=["four rotor blades for indoor flight", "gyro stabilisation"],
                 attributes={"color": "red", "num_batteries": "4 aa"})
@@ -109,7 +109,7 @@ def test_card_for_shows_the_facts_asked_about_first():
 
 
 def test_marketplace_values_read_plainly():
-    from chatbot.chunking import format_value
+    from chatbot.data.chunking import format_value
 
     assert format_value('standardized_values:[ "blue" ], value:"blue"') == "blue"
     assert format_value("width:{ unit:inches, normalized_value:{ unit:inches, value:19 }, value:19. }") == "width: 19 inches"

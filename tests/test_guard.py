@@ -1,7 +1,7 @@
 """Hand-worked cases for the rules around the LLM."""
 import pytest
 
-from chatbot import guard
+from chatbot.answer import guard
 from chatbot.types import Product
 
 SHOE = Product(id="P1", title="Storm Runner", price=109.99, in_stock=True, attributes={"weight_g": 280})
@@ -68,7 +68,7 @@ def test_evidence_does_not_answer_is_a_refusal():
 
 
 def test_marketplace_true_false_strings_answer_battery_questions():
-    from chatbot import facts
+    from chatbot.answer import facts
 
     toy = Product(id="B01", title="", attributes={"batteries_required": "true"})
     assert facts.answer("do you need batteries for this?", toy) == "Yes, the product B01 needs batteries [1]."

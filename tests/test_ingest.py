@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from chatbot.cli import main
-from chatbot.shop import Shop
+from chatbot.data.shop import Shop
 from conftest import MINI_PRODUCTS, write_jsonl
 
 
@@ -38,7 +38,7 @@ def test_a_new_chunk_format_reaches_the_store_with_unchanged_data(shop, mini_cat
     # An upgrade that writes cards differently must not leave the old text in the store: the
     # answer checks read the new format.
     shop.ingest(mini_catalog, analytics=False, progress=False)
-    import chatbot.chunking as chunking
+    import chatbot.data.chunking as chunking
 
     card_text = chunking.card_text
     monkeypatch.setattr(chunking, "card_text", lambda p: card_text(p).replace("Price:", "Listed price:"))
@@ -129,7 +129,7 @@ def test_a_small_product_page_is_ranked_without_embedding_the_question(shop, min
 
 
 def test_whole_catalog_search_orders_by_cosine_and_bm25_and_keeps_the_scores(shop, mini_catalog):
-    from chatbot.retrieve import _cosine, terms, words
+    from chatbot.data.search import _cosine, terms, words
     from chatbot.types import Chunk
 
     shop.ingest(mini_catalog, analytics=False, progress=False)

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from chatbot.insights import churn_from_log, churn_scores, offers, roc_auc
-from chatbot.log import InteractionLog
-from chatbot.recommend import Recommender
+from chatbot.loop.insights import churn_from_log, churn_scores, offers, roc_auc
+from chatbot.loop.log import InteractionLog
+from chatbot.loop.recommend import Recommender
 from chatbot.types import Event, Product
 
 PRODUCTS = [Product("A", "Trail Runner", category="Shoes", price=120.0, in_stock=True, rating=4.5, review_count=10),
@@ -77,7 +77,7 @@ def test_offers_win_back_and_cross_sell():
 
 
 def test_insights_cli(tmp_path, monkeypatch, capsys):
-    from chatbot.catalog import Catalog, ShopDB
+    from chatbot.data.catalog import Catalog, ShopDB
     from chatbot.cli import main
 
     for var in ("SHOPBOT_DB_URL", "SHOPBOT_LOG"):

@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from chatbot.lexical import BM25
+from chatbot.data.lexical import BM25
 
 
 def test_bm25_scores_a_hand_worked_example():

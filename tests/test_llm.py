@@ -11,7 +11,7 @@ import pytest
 
 from chatbot.config import Settings
 from chatbot.errors import BackendError, ConfigError, ModelError
-from chatbot.llm import (Generation, LLMBackend, OpenAICompatLLM, TransformersLLM, _StopFilter,
+from chatbot.models.llm import (Generation, LLMBackend, OpenAICompatLLM, TransformersLLM, _StopFilter,
                          load_llm)
 
 SYSTEM = "You are the helpful shop assistant. Answer questions about price, size, delivery and refunds."

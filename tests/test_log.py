@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from chatbot.insights import read_export
-from chatbot.log import MIGRATIONS, InteractionLog, NullLog, open_log
+from chatbot.loop.insights import read_export
+from chatbot.loop.log import MIGRATIONS, InteractionLog, NullLog, open_log
 from chatbot.types import Chunk, Citation, Event, Hit, Recommendation, Reply
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +113,7 @@ def test_stats_rates_and_unanswered(log):
 
 
 def test_forget_removes_only_that_user(log):
-    from chatbot.profile import load_profile
+    from chatbot.loop.profile import load_profile
     from chatbot.types import Product
 
     for user in ("alice", "bob"):
@@ -229,7 +229,7 @@ def test_in_memory_log_is_shared_between_threads():
 
 BOUNDED_WRITER = """
 import sys
-from chatbot.log import InteractionLog
+from chatbot.loop.log import InteractionLog
 from chatbot.types import Event
 log = InteractionLog(sys.argv[1])
 for i in range(int(sys.argv[3])):
@@ -253,7 +253,7 @@ def test_writers_in_several_processes_all_land(tmp_path):
 def test_schema_compiles_for_postgresql():
     from sqlalchemy.dialects import postgresql
 
-    from chatbot.log import metadata
+    from chatbot.loop.log import metadata
 
     ddl = [str(sa.schema.CreateTable(t).compile(dialect=postgresql.dialect())) for t in metadata.sorted_tables]
     assert any("SERIAL" in d and "turns" in d for d in ddl) and any("JSON" in d for d in ddl)
@@ -261,7 +261,7 @@ def test_schema_compiles_for_postgresql():
 
 WRITER = """
 import sys, time
-from chatbot.log import InteractionLog
+from chatbot.loop.log import InteractionLog
 from chatbot.types import Event
 log = InteractionLog(sys.argv[1])
 deadline = time.time() + 60  # never outlive a test that lost track of us

@@ -6,8 +6,8 @@ import json
 import pytest
 
 from chatbot.cli import main
-from chatbot.insights import read_export
-from chatbot.log import InteractionLog
+from chatbot.loop.insights import read_export
+from chatbot.loop.log import InteractionLog
 from chatbot.types import Reply
 
 

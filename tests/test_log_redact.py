@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from chatbot.log import InteractionLog
-from chatbot.redact import luhn_ok, redact
+from chatbot.loop.log import InteractionLog
+from chatbot.loop.redact import luhn_ok, redact
 from chatbot.types import Event, Reply
 
 

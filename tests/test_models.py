@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from chatbot import models
+from chatbot.models import presets as models
 from chatbot.config import Settings
 from chatbot.errors import ConfigError, ModelError
-from chatbot.models import MARKER, PRESETS, Piece, Preset, list_models, resolve_llm
+from chatbot.models.presets import MARKER, PRESETS, Piece, Preset, list_models, resolve_llm
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,7 @@ def test_join_verify_convert_and_reuse(tiny_gguf, settings, monkeypatch):
 
 
 def test_converted_model_chats(tiny_gguf, settings, monkeypatch):
-    from chatbot.llm import load_llm
+    from chatbot.models.llm import load_llm
 
     monkeypatch.setitem(PRESETS, "tiny", tiny_preset(tiny_gguf))
     llm = load_llm("tiny", settings.with_(device="cpu"))
@@ -210,7 +210,7 @@ def _installed(preset: str) -> bool:
 @pytest.mark.slow
 @pytest.mark.skipif(not _installed("qwen-0.5b"), reason="qwen-0.5b packages not installed")
 def test_real_qwen_preset(tmp_path_factory):
-    from chatbot.llm import load_llm
+    from chatbot.models.llm import load_llm
 
     home = Path(os.environ.get("SHOPBOT_TEST_HOME") or tmp_path_factory.mktemp("home"))
     settings = Settings(home=home, device="cpu")

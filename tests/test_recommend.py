@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from chatbot.log import InteractionLog
-from chatbot.recommend import Recommender, hit_rate, is_consumable, mmr, popularity_baseline, satisfies
+from chatbot.loop.log import InteractionLog
+from chatbot.loop.recommend import Recommender, hit_rate, is_consumable, mmr, popularity_baseline, satisfies
 from chatbot.types import Event, Product
 
 
@@ -188,7 +188,7 @@ def test_hit_rate_and_baseline(log):
 
 
 def test_recommend_cli_json(tmp_path, monkeypatch, capsys):
-    from chatbot.catalog import Catalog, ShopDB
+    from chatbot.data.catalog import Catalog, ShopDB
     from chatbot.cli import main
 
     for var in ("SHOPBOT_DB_URL", "SHOPBOT_LOG"):

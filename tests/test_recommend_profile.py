@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot.log import InteractionLog
-from chatbot.profile import Profile, build_profile, load_profile, product_weights, weighted_quantiles
+from chatbot.loop.log import InteractionLog
+from chatbot.loop.profile import Profile, build_profile, load_profile, product_weights, weighted_quantiles
 from chatbot.types import Event, Product
 
 PRODUCTS = {

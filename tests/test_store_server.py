@@ -12,7 +12,7 @@ import pytest
 
 from chatbot.config import Settings
 from chatbot.errors import BackendError
-from chatbot.shop import Shop
+from chatbot.data.shop import Shop
 
 
 def _free_port() -> int:

@@ -7,9 +7,9 @@ import pytest
 
 from chatbot.errors import ConfigError
 from chatbot.types import Citation, Product, Recommendation, Reply
-from chatbot.ui import check_bind, is_loopback, parse_auth
-from chatbot.ui_handlers import UIHandlers, upload_kind
-from chatbot.ui_render import product_card, reply_html, stats_html, summary_html
+from chatbot.ui.app import check_bind, is_loopback, parse_auth
+from chatbot.ui.handlers import UIHandlers, upload_kind
+from chatbot.ui.render import product_card, reply_html, stats_html, summary_html
 
 
 class ScriptedLLM:
@@ -23,7 +23,7 @@ class ScriptedLLM:
             yield word + " "
 
     def generate(self, messages, **kw):
-        from chatbot.llm import Generation
+        from chatbot.models.llm import Generation
 
         return Generation("".join(self.stream(messages)).strip(), 0, 0, 0.0, 0.0)
 
@@ -100,7 +100,7 @@ def test_auth_required_off_loopback_and_for_share():
 
 
 def test_launch_refuses_before_building_or_binding(monkeypatch, settings):
-    import chatbot.ui as ui
+    import chatbot.ui.app as ui
 
     class Bot:
         pass
@@ -218,7 +218,7 @@ def test_dashboard_degrades_without_review_analysis(bot):
 def test_build_app_is_blocks(bot):
     import gradio as gr
 
-    from chatbot.ui import build_app
+    from chatbot.ui.app import build_app
 
     app = build_app(bot)
     assert isinstance(app, gr.Blocks) and app.analytics_enabled is False
@@ -228,7 +228,7 @@ def test_build_app_is_blocks(bot):
 
 def test_demo_ingests_when_empty_and_warms_up_before_serving(monkeypatch, settings, mini_catalog, tiny_llm_path,
                                                              e5_embedder):
-    import chatbot.ui as ui
+    import chatbot.ui.app as ui
     from chatbot.cli import main
 
     served = []
@@ -239,7 +239,7 @@ def test_demo_ingests_when_empty_and_warms_up_before_serving(monkeypatch, settin
 
     monkeypatch.setattr(ui, "demo_folder", lambda: mini_catalog)
     monkeypatch.setattr(ui, "launch", fake_launch)
-    monkeypatch.setattr("chatbot.embed.load_embedder", lambda *a, **k: e5_embedder)  # the one already loaded
+    monkeypatch.setattr("chatbot.data.embed.load_embedder", lambda *a, **k: e5_embedder)  # the one already loaded
     monkeypatch.setenv("SHOPBOT_LLM", str(tiny_llm_path))
     assert main(["demo", "--port", "7999"]) == 0
     assert served[0][:2] == (True, 4)
@@ -248,7 +248,7 @@ def test_demo_ingests_when_empty_and_warms_up_before_serving(monkeypatch, settin
 
 
 def test_demo_folder_is_the_bundled_shop():
-    from chatbot.ui import demo_folder
+    from chatbot.ui.app import demo_folder
 
     assert (demo_folder() / "reviews.jsonl").is_file()
 
@@ -258,7 +258,7 @@ def test_launch_with_auth_asks_for_the_password(bot):
 
     import httpx
 
-    from chatbot.ui import launch
+    from chatbot.ui.app import launch
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

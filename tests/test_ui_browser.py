@@ -54,7 +54,7 @@ class SlowLLM:
             stats.update(prompt_tokens=10, output_tokens=len(words), ttft_s=0.0, total_s=0.0)
 
     def generate(self, messages, **kw):
-        from chatbot.llm import Generation
+        from chatbot.models.llm import Generation
 
         return Generation("".join(self.stream(messages)).strip(), 0, 0, 0.0, 0.0)
 
@@ -72,7 +72,7 @@ def _free_port() -> int:
 def served(tmp_path_factory, e5_embedder):
     from chatbot.assistant import ShopAssistant
     from chatbot.config import Settings
-    from chatbot.ui import launch
+    from chatbot.ui.app import launch
 
     root = tmp_path_factory.mktemp("ui")
     folder = root / "catalog"

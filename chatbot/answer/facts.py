@@ -1,0 +1,117 @@
+"""Answer a question about one product's listed attribute straight from its catalog record.
+
+"Is it waterproof?", "How heavy is it?", "Does it come in blue?", "What's the battery life?":
+the record holds the answer, so no model has to read it (small models misread such facts), and
+the answer can never disagree with the catalog. Questions about what reviewers say go elsewhere.
+"""
+from __future__ import annotations
+
+import re
+
+from chatbot.data.chunking import format_value
+from chatbot.constraints import ZH_WORDS
+from chatbot.types import Product
+
+REVIEWISH = re.compile(
+    r"\b(true to size|run(s)? (small|large|big)|people|reviewers?|reviews?|customers?|say|think|feel|"
+    r"comfortable|worth|recommend|good for|compare|vs\.?|versus|better)\b|评价|大家|觉得|舒适|怎么样",
+    re.I,
+)
+SYNONYMS = {
+    "battery_hours": ["battery", "battery life", "last", "lasts", "续航", "电池"],
+    "weight_g": ["weigh", "weighs", "weight", "heavy", "重量", "多重"],
+    "capacity_l": ["capacity", "liters", "litres", "hold", "holds", "容量"],
+    "capacity_mah": ["capacity", "mah", "容量"],
+    "drop_mm": ["drop", "heel drop"],
+    "laptop_sleeve_in": ["laptop", "笔记本"],
+    "wattage": ["wattage", "watts", "power", "功率"],
+    "output_w": ["output", "watts", "charging speed"],
+    "colors": ["color", "colors", "colour", "colours", "颜色"],
+    "sizes": ["sizes", "size range", "what size", "尺码"],
+    "connectivity": ["connect", "connects", "connectivity", "连接"],
+    "compatible_with": ["compatible", "fit my", "fits my", "work with", "works with", "兼容"],
+    "water_resistance": ["water resistant", "water resistance", "ip rating", "sweat"],
+    "origin": ["origin", "from where", "where is it from", "产地"],
+    # Not bare "battery": "how long does the battery last?" is not asking whether it needs one.
+    "batteries_required": ["need batteries", "need any batteries", "needs batteries", "require batteries",
+                           "requires batteries", "take batteries", "use batteries", "battery operated",
+                           "batteries needed", "need a battery", "需要电池"],
+    "batteries_included": ["batteries included", "come with batteries", "comes with batteries"],
+    "voice_assistant": ["voice assistant", "alexa", "google assistant", "siri"],
+}
+UNITS = {"_g": "g", "_mm": "mm", "_hours": "hours", "_l": "L", "_in": "in", "_mah": "mAh", "_w": "W", "_m": "m"}
+COLOR_WORDS = {"black", "white", "blue", "red", "green", "grey", "gray", "pink", "beige", "yellow", "orange",
+               "purple", "navy", "brown", "silver", "gold", "teal", "olive", "charcoal", "copper", "cream"}
+ZH_COLORS = {"黑": "black", "白": "white", "蓝": "blue", "红": "red", "绿": "green", "灰": "grey", "粉": "pink",
+             "黄": "yellow", "橙": "orange", "紫": "purple", "棕": "brown", "银": "silver", "金": "gold", "米色": "beige"}
+
+
+def _display(key: str, value) -> str:
+    text = format_value(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        for suffix, unit in UNITS.items():
+            if key.endswith(suffix):
+                return f"{text} {unit}"
+        if key == "wattage":
+            return f"{text} W"
+    return text
+
+
+def _name(key: str) -> str:
+    for suffix in UNITS:
+        if key.endswith(suffix):
+            key = key[: -len(suffix)]
+    return key.replace("_", " ")
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    if re.search(r"[\u4e00-\u9fff]", phrase):
+        return phrase in text
+    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+
+
+def answer(question: str, p: Product, lang: str = "en") -> str | None:
+    """A one-sentence answer citing the product card as [1], or None when the question is not
+    about a listed attribute."""
+    if REVIEWISH.search(question) or not p.attributes:
+        return None
+    # The product's own name says nothing about what is asked ("... Dark Roast Coffee taste like?").
+    text = question.lower().replace(p.title.lower(), " ") if p.title else question.lower()
+    for zh, en in {**ZH_WORDS, **ZH_COLORS}.items():
+        if zh in question:
+            text += f" {en}"
+    asked_colors = {c for c in COLOR_WORDS if _mentions(text, c)}
+    if asked_colors and isinstance(p.attributes.get("colors"), list):
+        have = {c.lower() for c in p.attributes["colors"]}
+        listed = format_value(p.attributes["colors"])
+        hit = sorted(asked_colors & have)
+        if lang == "zh":
+            return (f"有的，{p.name} 有{'、'.join(hit)}可选 [1]。" if hit else f"没有，{p.name} 只有这些颜色：{listed} [1]。")
+        return (f"Yes, the {p.name} comes in {', '.join(hit)} [1]." if hit
+                else f"No, the {p.name} comes in {listed} [1].")
+    for key, value in p.attributes.items():
+        names = [_name(key), key.replace("_", " ")] + SYNONYMS.get(key, [])
+        if not any(_mentions(text, n) for n in names if n):
+            continue
+        name = _name(key)
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):  # marketplace exports
+            value = value.strip().lower() == "true"
+        if isinstance(value, bool) and name.endswith((" required", " included")):
+            noun, verb = name.rsplit(" ", 1)  # "batteries required" -> "needs batteries"
+            if lang == "zh":
+                return f"{p.name} {'需要' if value else '不需要'}{noun} [1]。" if verb == "required" else \
+                    f"{p.name} {'附带' if value else '不附带'}{noun} [1]。"
+            if verb == "required":
+                return f"{'Yes' if value else 'No'}, the {p.name} {'needs' if value else 'does not need'} {noun} [1]."
+            return f"{'Yes' if value else 'No'}, {noun} {'are' if value else 'are not'} included with the {p.name} [1]."
+        if isinstance(value, bool):
+            if lang == "zh":
+                return f"{'是的' if value else '不是'}，{p.name} {'是' if value else '不是'} {name} [1]。"
+            return f"{'Yes' if value else 'No'}, the {p.name} is {'' if value else 'not '}{name} [1]."
+        shown = _display(key, value)
+        if lang == "zh":
+            return f"{p.name} 的 {name}：{shown} [1]。"
+        if name.endswith(" with"):
+            return f"The {p.name} is {name} {shown} [1]."
+        return f"The {p.name}'s {name} is {shown} [1]."
+    return None

@@ -1,0 +1,206 @@
+"""Safety and honesty rules around the LLM.
+
+Before generation: requests the bot must decline (prompt extraction, discounts it cannot grant,
+off-topic tasks) and conversations a human should take over (asked for, order-specific, upset).
+After generation: cited ids must exist in the evidence, and every price, stock state and number
+the draft states must match the catalog or the evidence; otherwise the reply is corrected or
+withdrawn. Rules are plain regular expressions so they are fast, testable and predictable.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chatbot.answer.facts import UNITS  # attribute-key suffixes and their units: weight_g -> g
+from chatbot.types import Product
+
+_I = re.IGNORECASE
+
+PROMPT_EXTRACTION = re.compile(
+    r"(system|hidden|initial|internal|original)\s+(prompt|instructions?|message)|"
+    r"(reveal|print|show|repeat|tell me|output|dump)\b.{0,30}\b(prompt|instructions|rules)|"
+    r"ignore (all |any |the |your |my )?(previous|prior|above|earlier) (instructions|rules|prompts?)|"
+    r"\bjailbreak\b|developer mode|\bDAN\b|系统提示|提示词|忽略.{0,6}(之前|以上|前面)",
+    _I,
+)
+DISCOUNT = re.compile(
+    r"(give|grant|apply|make|create|generate|need|want|get|send)\b.{0,30}\b(discount|coupon|promo(tion)? code|voucher)|"
+    # "is shipping free?" is a question about the shop, not a request to be given something
+    r"(give|send|make|let)\b.{0,20}\b(it|this|them|one|me)\b.{0,12}\bfree\b|\b(it|this|them) (is |are )?free today\b|"
+    r"\d{1,3}\s?% (off|discount)|staff discount|employee discount|\bfor \$?0(\.00)?\b|price match|"
+    r"打折|折扣|优惠码|优惠券|免费送|便宜点",
+    _I,
+)
+OFF_TOPIC = re.compile(
+    r"\b(poem|poetry|song lyrics|essay|homework|joke|politic\w*|election|president|religio\w*|"
+    r"write (me )?(a |some )?(code|program|script|story)|python code|translate this|recipe for|"
+    r"weather (today|tomorrow)|stock market|bitcoin|medical advice|diagnos\w+|fake (five[- ]star |5[- ]star )?reviews?)\b|写(一首)?诗|政治|写代码|笑话",
+    _I,
+)
+HUMAN = re.compile(
+    r"\b(human|real person|(talk|speak) to (an? )?(agent|person|someone|manager|representative)|"
+    r"customer (service|support)|live agent|operator)\b|人工|真人|转客服|找客服",
+    _I,
+)
+ORDER = re.compile(
+    r"\b(my|our) (last |latest |recent |new )?(order|package|parcel|delivery|shipment|refund|return|account|payment|invoice)\b|"
+    r"\b(order|tracking) (number|status|#)|where is my|hasn'?t arrived|not arrived|never arrived|"
+    r"cancel (my|the) order|\brefund\b|charged twice|我的订单|订单号|物流|快递.{0,4}(到|在)|退款|退货|没收到",
+    _I,
+)
+UPSET = re.compile(
+    r"\b(scam|ripoff|rip-off|furious|angry|unacceptable|disgusting|worst (service|shop|store)|"
+    r"terrible (service|shop|store)|sue you|lawyer|complaint)\b|!!!|太差劲|投诉|骗子|气死",
+    _I,
+)
+
+
+@dataclass
+class Verdict:
+    action: str  # "answer" | "decline" | "handoff"
+    reason: str = ""
+    message_key: str = ""
+
+
+def screen(message: str) -> Verdict:
+    """What to do with a shopper's message before any retrieval or generation."""
+    if HUMAN.search(message):
+        return Verdict("handoff", "shopper asked for a human", "handoff_human")
+    if ORDER.search(message):
+        return Verdict("handoff", "order-specific request the catalog cannot answer", "handoff_order")
+    if UPSET.search(message):
+        return Verdict("handoff", "upset shopper", "handoff_upset")
+    if PROMPT_EXTRACTION.search(message):
+        return Verdict("decline", "prompt extraction attempt", "decline_prompt")
+    if DISCOUNT.search(message):
+        return Verdict("decline", "discount or price change request", "decline_discount")
+    if OFF_TOPIC.search(message):
+        return Verdict("decline", "off-topic request", "decline_offtopic")
+    return Verdict("answer")
+
+
+# ------------------------------------------------------------------ after generation
+
+DONT_KNOW = re.compile(
+    r"(don'?t|do not|doesn'?t|does not|cannot|can'?t) (know|say|find|have (that|this|enough|any)? ?information|specify|mention)|"
+    r"no information|not (mentioned|specified|stated|listed|provided)|unable to (answer|find|determine)|"
+    r"(does not|doesn'?t|do not) (answer (the|this|that|your) question|contain (the|that|this|any|enough) information)|"
+    r"无法回答|不知道|没有(相关)?(信息|提到)|未提及",
+    _I,
+)
+CITE = re.compile(r"\[(\d{1,2})\]")
+MONEY = re.compile(r"(?:\$|USD\s?|US\$|¥|€|£)\s?(\d{1,6}(?:,\d{3})*(?:\.\d{1,2})?)|(\d{1,6}(?:\.\d{1,2})?)\s?(?:dollars|usd|美元|元)\b", _I)
+# ['’]?: "6.5' inches", a stray mark some reviews type between a number and its unit
+NUMBER_UNIT = re.compile(
+    r"(\d+(?:\.\d+)?)['’]?\s?-?\s?(hours?|hrs?|h\b|mah|w\b|watts?|g\b|grams?|kg|mm|cm|m\b|l\b|liters?|litres?|ml|"
+    r"inch(?:es)?|in\b|days?|weeks?|years?|months?|minutes?|mins?\b|seconds?|db\b|decibels?|lbs?\b|pounds?|oz\b|"
+    r"ounces?|小时|克|毫米|升|瓦)",
+    _I,
+)
+# Units that name the same quantity: "10 hours" in an answer is backed by "10-hr" in the evidence,
+# but not by "$10" nor "10 g" (a small model will call the price a decibel rating).
+UNIT_FAMILY = {"hour": "h", "hr": "h", "h": "h", "小时": "h", "watt": "w", "w": "w", "瓦": "w", "gram": "g", "g": "g",
+               "克": "g", "millimeter": "mm", "mm": "mm", "毫米": "mm", "liter": "l", "litre": "l", "l": "l", "升": "l",
+               "inche": "in", "inch": "in", "in": "in", "min": "min", "minute": "min", "second": "s", "db": "db",
+               "decibel": "db", "lb": "lb", "pound": "lb", "oz": "oz", "ounce": "oz"}
+
+
+# A mark after a number that a price sign or an opening quote does not precede ("$0"", ""5"")
+INCH_MARK = re.compile(r'(?<![^\WxX]|[$£€¥.,"“])(\d+(?:\.\d+)?)\s?(?:\\?"|\'\'|”|″)([^\W\d_])?')
+
+
+def inch_marks(text: str) -> str:
+    """33" (or 33\\" as marketplace exports escape it) -> 33 in: a unit the checks can read and the
+    prompt's quoting (double quotes become single ones) cannot turn into feet."""
+    # 6"l x 4"h -> 6 in l x 4 in h; only after a mark (5.75 inches stays as it is)
+    text = INCH_MARK.sub(lambda m: m.group(1) + " in" + (" " + m.group(2) if m.group(2) else ""), text)
+    return text.replace('\\"', '"')
+
+
+def _unit(text: str) -> str:
+    unit = text.lower()
+    unit = unit[:-1] if unit.endswith("s") and len(unit) > 2 else unit
+    return UNIT_FAMILY.get(unit, unit)
+
+
+def _measures(text: str) -> set[tuple[float, str]]:
+    return {(round(float(m.group(1)), 2), _unit(m.group(2))) for m in NUMBER_UNIT.finditer(text)}
+OUT_OF_STOCK = re.compile(r"out of stock|not (currently )?(in stock|available)|sold out|unavailable|缺货|无货|售罄", _I)
+IN_STOCK = re.compile(r"\bin stock\b|available (now|to order)|有货|现货", _I)
+
+
+def says_dont_know(text: str) -> bool:
+    return bool(DONT_KNOW.search(text))
+
+
+def cited_numbers(text: str) -> list[int]:
+    return [int(n) for n in CITE.findall(text)]
+
+
+def _numbers(text: str) -> set[float]:
+    out = set()
+    for m in re.finditer(r"\d+(?:,\d{3})*(?:\.\d+)?", text):
+        try:
+            out.add(round(float(m.group().replace(",", "")), 2))
+        except ValueError:
+            pass
+    return out
+
+
+@dataclass
+class Check:
+    ok: bool
+    problems: list[str]
+    facts: list[str]  # catalog facts that correct the problems
+
+
+# Topics a small model likes to fill in from general knowledge: stating one needs the evidence
+# to mention it at all.
+POLICY = re.compile(
+    r"\b(warrant(y|ies)|guarantee[ds]?|return policy|returns? within|refunds?|ships? (with)?in|delivery (time|takes)|"
+    r"bluetooth (version )?\d(\.\d)?|milligrams?|\bmg\b|certified|made in)\b|保修|质保|退货政策",
+    _I,
+)
+
+
+AGES = {"year", "month"}  # "is it ok for my 7 year old?": the shopper's child, not a product spec
+
+
+def check_answer(answer: str, evidence_text: str, products: list[Product], question: str = "") -> Check:
+    """Every price and unit number in `answer` must appear in the evidence or the catalog data of
+    the products concerned; a stock claim must match the catalog. An age the `question` states
+    may be repeated ("No, it is too hard for an 8-year-old")."""
+    answer, evidence_text = inch_marks(answer), inch_marks(evidence_text)
+    allowed = _numbers(evidence_text)
+    measures = _measures(evidence_text) | {m for m in _measures(question) if m[1] in AGES}
+    for p in products:
+        if p.price is not None:
+            allowed.add(round(p.price, 2))
+        for key, value in p.attributes.items():
+            allowed |= _numbers(str(value))
+            measures |= _measures(str(value))
+            unit = next((_unit(u) for suffix, u in UNITS.items() if key.endswith(suffix)), None)
+            if unit and isinstance(value, (int, float)) and not isinstance(value, bool):
+                measures.add((round(float(value), 2), unit))
+    problems, facts = [], []
+    for m in MONEY.finditer(answer):
+        value = round(float((m.group(1) or m.group(2)).replace(",", "")), 2)
+        if value not in allowed:
+            problems.append(f"price {m.group(0).strip()} is not in the catalog")
+    for m in NUMBER_UNIT.finditer(answer):
+        if (round(float(m.group(1)), 2), _unit(m.group(2))) not in measures:
+            problems.append(f"{m.group(0).strip()} is not in the evidence")
+    for m in POLICY.finditer(answer):
+        if m.group(0).lower() not in evidence_text.lower():
+            problems.append(f"'{m.group(0)}' is not in the evidence")
+    if len(products) == 1:
+        p = products[0]
+        if p.in_stock is True and OUT_OF_STOCK.search(answer):
+            problems.append("says out of stock, catalog says in stock")
+        elif p.in_stock is False and IN_STOCK.search(answer) and not OUT_OF_STOCK.search(answer):
+            problems.append("says in stock, catalog says out of stock")
+    if problems:
+        for p in products[:3]:
+            if p.price is not None or p.in_stock is not None:  # "price not listed" corrects nothing
+                facts.append(f"{p.name}: {p.price_text()}, {p.stock_text()}")
+    return Check(not problems, problems, facts)
