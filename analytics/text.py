@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from chatbot.data.catalog import detect_lang  # one CJK rule for the whole project
+from chatbot.text import detect_lang  # one CJK rule for the whole project
 
 __all__ = ["detect_lang", "split_clauses", "text_hash", "lang_of", "opinion_words"]
 

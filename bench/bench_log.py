@@ -22,8 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from chatbot.loop.insights import log_stats
 from chatbot.data.catalog import iter_rows, read_catalog  # noqa: E402
-from chatbot.cli.loop import read_events  # noqa: E402
+from chatbot.loop.events import read_events  # noqa: E402
 from chatbot.loop.insights import churn_from_log, roc_auc  # noqa: E402
 from chatbot.loop.log import InteractionLog  # noqa: E402
 from chatbot.loop.recommend import Recommender, hit_rate, popularity_baseline, random_baseline  # noqa: E402
@@ -93,7 +94,7 @@ def bench_durability(threads: int, writes: int) -> dict:
         elapsed = time.perf_counter() - t0
         log.close()
         reopened = InteractionLog(url)
-        turns, events = reopened.stats()["turns"], len(reopened.events())
+        turns, events = log_stats(reopened)["turns"], len(reopened.events())
         reopened.close()
     expected = threads * writes
     return {"threads": threads, "writes_per_thread": writes, "turns": turns, "events": events,

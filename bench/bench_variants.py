@@ -4,7 +4,7 @@
         [--k 3] [--words 20] [--card-words 90] [--card-as-stored] [--name-prefix]
         [--embed-small-pages] [--first-words] [--sentences 1] [--system FILE] [--out rows.json]
 
-Each option overrides one setting of the assistant for this run (defaults: the code's own), so two
+Each option overrides one field of `AnswerSettings` for this run (defaults: the code's own), so two
 prompt designs can be compared on the same questions without editing the package. `--system` is a
 Jinja file used in place of prompts/answer_system.jinja (it gets the same `evidence` items).
 Greedy decoding makes F1 and token counts repeatable; times are not printed, run variants one
@@ -42,37 +42,26 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="write each question's row here")
     args = ap.parse_args(argv)
 
-    import chatbot.assistant as assistant
+    from chatbot.answer.settings import AnswerSettings
+    from chatbot.assistant import ShopAssistant
     from chatbot.config import Settings
-    from chatbot.prompting import _env
+    from chatbot.models.llm import load_llm
     from eval.data import load
     from eval.metrics import max_token_f1
 
-    if args.k:
-        assistant.EVIDENCE_K = args.k
-    if args.words or args.card_words:
-        words, card = args.words or 20, args.card_words or assistant.EVIDENCE_WORDS["card"]
-        assistant.EVIDENCE_WORDS = {**{k: words for k in ("review", "qa", "description")}, "card": card}
-    if args.card_as_stored:
-        assistant.CARD_BY_QUESTION = False
-    if args.name_prefix:
-        assistant.NAME_PREFIX = True
-    if args.embed_small_pages:
-        assistant.SMALL_PAGES_BY_WORDS = False
-    if args.first_words:
-        assistant.FOCUS_WINDOW = False
-    if args.sentences:
-        assistant.SENTENCES = args.sentences  # read when a reply is cut and tidied
-    if args.system:
-        render, text = assistant.render, args.system.read_text()
-        assistant.render = lambda name, **kw: (_env().from_string(text).render(**kw).strip()
-                                               if name == "answer_system.jinja" else render(name, **kw))
-
-    from chatbot.models.llm import load_llm
+    base = AnswerSettings()
+    changes = {"evidence_k": args.k, "words": args.words, "sentences": args.sentences,
+               "kind_words": {"card": args.card_words} if args.card_words else None,
+               "card_by_question": False if args.card_as_stored else None,
+               "name_prefix": True if args.name_prefix else None,
+               "small_pages_by_words": False if args.embed_small_pages else None,
+               "focus_window": False if args.first_words else None,
+               "system_template": args.system.read_text() if args.system else None}
+    answer_settings = base.with_(**{key: value for key, value in changes.items() if value is not None})
 
     settings = Settings()  # the model cache stays under SHOPBOT_HOME; the shop is the eval store
-    bot = assistant.ShopAssistant(settings.with_(home=args.store, chroma_url=None, db_url=None),
-                                  llm=load_llm(settings.llm, settings))
+    bot = ShopAssistant(settings.with_(home=args.store, chroma_url=None, db_url=None),
+                        llm=load_llm(settings.llm, settings), answer_settings=answer_settings)
     questions = load(args.evalset, split=args.split, limit=args.stop).questions[args.start:]
     rows = []
     for q in questions:

@@ -85,3 +85,14 @@ class Settings:
     def ensure_home(self) -> Path:
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home
+
+
+def settings_from_args(args):
+    changes = {}
+    if getattr(args, "home", None):
+        changes["home"] = args.home
+    if getattr(args, "llm", None):
+        changes["llm"] = args.llm
+    if getattr(args, "embedder", None):
+        changes["embedder"] = args.embedder
+    return Settings(**changes)

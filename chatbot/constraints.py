@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from chatbot.answer import lexicon
+from chatbot.text import phrase_stems, plural_stem
 from chatbot.types import Product
 
 # "at least 40 liters" is a capacity and "less than 12 players" a count, not a price: a number
@@ -13,30 +14,10 @@ from chatbot.types import Product
 _NOT_UNIT = (r"(?!\s*(?:l\b|liters?|litres?|hours?|hrs?|h\b|mah|g\b|grams?|kg|w\b|watts?|mm|cm|m\b|inch(?:es)?|gb|tb|%|"
              r"players?|people|persons?|pieces?|pcs\b|kids?|children|years?|yrs?|months?|weeks?|days?|"
              r"minutes?|mins?\b|lbs?\b|pounds?|oz\b|ounces?|feet|foot|ft\b|\"))")  # not "in": "under $120 in wide"
-RECOMMEND = re.compile(
-    r"\b(recommend\w*|suggest\w*|looking for|look for|searching for|i need|i want|need an?|want an?|"
-    r"show me|find me|any (good )?\w+ (for|under|below)|which .{0,30} should i (buy|get)|best .{0,40} (for|under))\b|"
-    r"\b(under|below|less than|cheaper than|up to|max(imum)?)\s?\$?\s?\d+(\.\d+)?\b" + _NOT_UNIT +
-    r"|推荐|想买|哪款|哪个好|有没有.{0,10}(的|吗)|帮我找|求推荐",
-    re.I,
-)
 _PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)\b" + _NOT_UNIT, re.I)
 _PRICE_MIN = re.compile(r"(?:over|above|more than|at least|from|>=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)\b" + _NOT_UNIT, re.I)
 _BETWEEN = re.compile(r"between\s*\$?\s*(\d+(?:\.\d+)?)\s*(?:and|-|to)\s*\$?\s*(\d+(?:\.\d+)?)", re.I)
 _ZH_MAX = re.compile(r"(\d+(?:\.\d+)?)\s*(?:美元|元|块|刀)?\s*(?:以下|以内|之内)|(?:低于|不超过|少于)\s*(\d+(?:\.\d+)?)")
-_IN_STOCK = re.compile(r"\b(in stock|available now|ships? (now|today))\b|有货|现货", re.I)
-
-# Chinese words for common categories and attribute values; the catalog is in English.
-ZH_WORDS = {
-    "跑鞋": "running shoes", "跑步鞋": "running shoes", "耳机": "headphones", "咖啡": "coffee", "茶": "tea",
-    "背包": "backpacks", "双肩包": "backpacks", "厨房": "kitchen", "电器": "appliances", "水壶": "kettle",
-    "手机": "phone", "配件": "accessories", "充电": "charging", "夹克": "jackets", "外套": "jackets",
-    "冲锋衣": "jackets", "智能家居": "smart home", "防水": "waterproof", "无线": "wireless", "降噪": "noise cancelling",
-    "宽": "wide", "宽楦": "wide", "越野": "trail", "蓝色": "blue", "黑色": "black", "白色": "white", "红色": "red",
-    "绿色": "green", "灰色": "grey", "有机": "organic", "低因": "decaf", "无咖啡因": "decaf",
-}
-
-
 @dataclass
 class Constraints:
     category: str | None = None
@@ -86,26 +67,15 @@ class Constraints:
 
 def _norm(text: str) -> str:
     text = text.lower()
-    for zh, en in ZH_WORDS.items():
-        if zh in text:
-            text += " " + en
+    for word, catalog_word in lexicon.mapping("translations").items():  # the catalog is in English
+        if word in text:
+            text += " " + catalog_word
     return text.replace("-", " ")
-
-
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-@lru_cache(maxsize=8192)
-def _stems(phrase: str) -> tuple[str, ...]:
-    # Catalog phrases (categories, attribute names and values) are matched against every
-    # message: each is stemmed once, not once a message.
-    return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+", phrase.lower()))
 
 
 def _has_phrase(stems: tuple[str, ...], phrase: str) -> bool:
     """Whether the stemmed words `stems` hold `phrase` as consecutive words."""
-    target = _stems(phrase)
+    target = phrase_stems(phrase)
     if not target:
         return False
     n = len(target)
@@ -113,13 +83,13 @@ def _has_phrase(stems: tuple[str, ...], phrase: str) -> bool:
 
 
 def is_recommendation_request(text: str) -> bool:
-    return bool(RECOMMEND.search(text))
+    return lexicon.search("recommend_request", text)
 
 
 def parse(text: str, products: list[Product]) -> Constraints:
     """Constraints that the text states, in the catalog's vocabulary."""
     norm = _norm(text)
-    tokens = tuple(_stem(w) for w in re.findall(r"[a-z0-9]+", norm))  # stemmed once for every phrase below
+    tokens = tuple(plural_stem(w) for w in re.findall(r"[a-z0-9]+", norm))  # stemmed once for every phrase below
     c = Constraints()
     # category: the longest catalog category (or its last word, "shoes") that the text names
     categories = sorted({p.category for p in products if p.category}, key=len, reverse=True)
@@ -142,7 +112,7 @@ def parse(text: str, products: list[Product]) -> Constraints:
             c.price_max = float(m.group(1) or m.group(2))
         if m := _PRICE_MIN.search(norm):
             c.price_min = float(m.group(1))
-    if _IN_STOCK.search(text):
+    if lexicon.search("in_stock_request", text):
         c.in_stock = True
     # attributes: boolean ones by name ("waterproof"), text/list values by value ("wide", "blue")
     scope = [p for p in products if c.category is None or p.category == c.category]
@@ -158,7 +128,7 @@ def parse(text: str, products: list[Product]) -> Constraints:
                 elif _has_phrase(tokens, name):
                     c.attributes[key] = True
             elif isinstance(value, str) and len(value) > 2 and not value.replace(".", "").isdigit():
-                if _has_phrase(tokens, value) and not (c.category and _has_phrase(_stems(c.category), value)):
+                if _has_phrase(tokens, value) and not (c.category and _has_phrase(phrase_stems(c.category), value)):
                     c.attributes[key] = value
             elif isinstance(value, list):
                 for item in value:

@@ -32,6 +32,11 @@ def render(name: str, **values) -> str:
     return _template(name).render(**values).strip()
 
 
+def render_text(source: str, **values) -> str:
+    """Render template text that is not a packaged file (a prompt variant under test)."""
+    return _env().from_string(source).render(**values).strip()
+
+
 @lru_cache(maxsize=None)
 def _messages() -> dict:
     import yaml

@@ -53,7 +53,7 @@ def run(args, settings) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m eval DIR ...`: the same command with --home as well."""
-    from chatbot.cli import settings_from_args
+    from chatbot.config import settings_from_args
     from chatbot.errors import ShopbotError
 
     parser = argparse.ArgumentParser(prog="python -m eval", description=HELP)

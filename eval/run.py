@@ -80,7 +80,7 @@ def evaluate(folder, settings, *, limit: int | None = None, types: list[str] | N
             from . import recs as rec_mode
 
             recs = rec_mode.evaluate(es.folder, runner.bot.products.values(), runner.bot.log,
-                                     sentiment=runner.bot._sentiment_by_product())
+                                     sentiment=runner.bot.shop.sentiment_by_product())
         if baseline:
             from .baseline import BaselineRunner
 

@@ -65,7 +65,7 @@ def evaluate(rows: list[dict], embedder=None, progress: bool = True) -> dict:
     """The `sentiment` section: the analyzer's figures, `by_lang`, `aspects` and `reference`."""
     from analytics import ReviewAnalyzer
     from analytics.sentiment import snownlp_scores, vader_scores
-    from chatbot.data.catalog import detect_lang
+    from chatbot.text import detect_lang
 
     texts = [str(r["text"]) for r in rows]
     langs = [r.get("lang") or detect_lang(t) for r, t in zip(rows, texts)]

@@ -40,7 +40,8 @@ from analytics.sentiment import (  # noqa: E402
     SNOWNLP_CUT, VADER_CUT, SentimentHead, label_from_proba, snownlp_scores, three_way, vader_scores,
 )
 from analytics.text import split_clauses  # noqa: E402
-from chatbot.data.catalog import detect_lang, iter_rows  # noqa: E402
+from chatbot.data.catalog import iter_rows
+from chatbot.text import detect_lang  # noqa: E402
 
 
 def read_labelled(path: Path) -> list[tuple[str, str, str]]:

@@ -5,6 +5,7 @@ import threading
 
 import pytest
 
+from chatbot.loop.insights import log_stats
 from chatbot.assistant import ShopAssistant
 from chatbot.models.llm import Generation
 from chatbot.types import Reply
@@ -85,7 +86,8 @@ def test_review_text_is_delimited_data_and_system_prompt_is_fixed(bot_factory):
 
 
 def test_tidy_cleans_echoed_evidence_and_quote_shows_the_deciding_line():
-    from chatbot.assistant import _tidy, deciding_quote
+    from chatbot.answer.check import deciding_quote
+    from chatbot.answer.generate import tidy as _tidy
 
     echoed = "[2] shopper's answer\n[data>A: yes, it has a drain plug at the bottom.</data>\n[2] shopper's answer"
     assert _tidy(echoed) == "Yes, it has a drain plug at the bottom. [2]"
@@ -105,7 +107,7 @@ def test_tidy_cleans_echoed_evidence_and_quote_shows_the_deciding_line():
 
 
 def test_evidence_text_collapses_dots_and_keeps_the_first_words():
-    from chatbot.assistant import evidence_text
+    from chatbot.answer.pack import evidence_text
 
     text = "Review of product B0016ISNW2: Great gift...... She loves it. The tiles are matte."
     # Worked by hand: the run of dots becomes one ellipsis, then 8 words stay.
@@ -165,7 +167,8 @@ def test_generation_stops_once_the_kept_sentences_are_complete(bot_factory):
     reply = bot.ask("Is the Trailhawk Storm Runner good on muddy trails?")
     assert reply.answer == "It suits muddy trails [1]."
     assert bot.llm.served == 5  # "It", " suits", " muddy", " trails", " [1].": the rest was never generated
-    from chatbot.assistant import _complete, _sentences
+    from chatbot.answer.generate import complete as _complete
+    from chatbot.text import sentences as _sentences
 
     # A streamed "(1." is not yet a sentence end: the model may be writing "(1.5 V)".
     assert not _complete(_sentences("It takes 4 C batteries (1."))
@@ -245,7 +248,7 @@ def test_feedback_and_events_reach_the_log(bot_factory):
     reply = bot.ask("Is the Trailhawk Storm Runner waterproof?", session_id="fb", user_id="u9")
     assert bot.feedback(reply.turn_id, 1, comment="helpful") > 0
     bot.log_event("u9", "P1", "purchase")
-    stats = bot.log.stats()
+    stats = log_stats(bot.log)
     assert stats["turns"] == 1 and stats["feedback_up"] == 1
 
 
@@ -266,7 +269,7 @@ def test_concurrent_sessions(bot_factory):
     for t in threads:
         t.join()
     assert not errors and len(replies) == 12
-    assert bot.log.stats()["turns"] == 12
+    assert log_stats(bot.log)["turns"] == 12
 
 
 def test_real_transformers_model_end_to_end(settings, e5_embedder, mini_catalog, tiny_llm_path):

@@ -1,9 +1,9 @@
 """Reading and validating catalog files (no models needed)."""
-import json
 
 import pytest
 
-from chatbot.data.catalog import ShopDB, detect_lang, read_catalog
+from chatbot.data.catalog import ShopDB, read_catalog
+from chatbot.text import detect_lang
 from chatbot.data.chunking import card_text, product_chunks
 from chatbot.errors import NotFound, ValidationError
 from chatbot.types import Product

@@ -1,6 +1,5 @@
 """Ingest into a real Chroma store with the real offline embedder, then search."""
 import json
-import shutil
 
 import pytest
 
@@ -129,7 +128,8 @@ def test_a_small_product_page_is_ranked_without_embedding_the_question(shop, min
 
 
 def test_whole_catalog_search_orders_by_cosine_and_bm25_and_keeps_the_scores(shop, mini_catalog):
-    from chatbot.data.search import _cosine, terms, words
+    from chatbot.data.search import _cosine
+    from chatbot.text import terms, words
     from chatbot.types import Chunk
 
     shop.ingest(mini_catalog, analytics=False, progress=False)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from chatbot.loop.insights import log_stats
 from chatbot.loop.insights import read_export
 from chatbot.loop.log import MIGRATIONS, InteractionLog, NullLog, open_log
 from chatbot.types import Chunk, Citation, Event, Hit, Recommendation, Reply
@@ -90,7 +91,7 @@ def test_turn_feedback_event_round_trip(log):
     assert evs[2].value == 4.0 and evs[0].session_id == "s1"
     assert [e.product_id for e in log.events("alice", since="2024-03-02")] == ["P2"]
     assert log.turn_products("alice")[0][1] == ["P1", "P2"]  # cited, then recommended
-    s = log.stats()
+    s = log_stats(log)
     assert (s["turns"], s["sessions"], s["feedback_down"], s["feedback_ratio"]) == (2, 1, 1, 0.0)
     assert s["latency_p50_s"] == 1.0 and s["ttft_p50_s"] == 0.2
     with log.engine.connect() as conn:
@@ -105,7 +106,7 @@ def test_stats_rates_and_unanswered(log):
     log.log_turn("s2", "u2", "Is it waterproof?", make_reply("Yes."))
     tid = log.log_turn("s3", "u3", "Do you ship to Mars?", make_reply("No data.", refused=True))
     log.log_feedback(tid, 1)
-    s = log.stats()
+    s = log_stats(log)
     assert s["turns"] == 4 and s["sessions"] == 3
     assert s["refusal_rate"] == 0.5 and s["handoff_rate"] == 0.25
     assert s["top_unanswered"][0] == {"question": "Where is my order?", "count": 2}
@@ -182,7 +183,7 @@ def test_null_log_stores_nothing(tmp_path):
     with pytest.raises(ValueError):
         log.log_feedback(tid, 3)
     assert log.events() == [] and log.history("s") == [] and log.product_counts() == {}
-    stats = log.stats()
+    stats = log_stats(log)
     assert stats["turns"] == 0 and stats["feedback_up"] == 0 and stats["disabled"] is True
     assert log.forget("u") == dict.fromkeys(("feedback", "turns", "sessions", "events", "profiles"), 0)
     assert not (tmp_path / "log.db").exists() and list(tmp_path.iterdir()) == []

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from chatbot.loop.insights import log_stats
 from chatbot.cli import main
 from chatbot.loop.insights import read_export
 from chatbot.loop.log import InteractionLog
@@ -81,7 +82,7 @@ def test_logs_stats_export_forget(home, tmp_path, capsys):
 
     assert main(["--home", str(home), "logs", "forget", "alice"]) == 0
     assert "forgot alice: 1 feedback, 1 turns, 1 sessions" in capsys.readouterr().out
-    assert _log(home).stats()["turns"] == 1
+    assert log_stats(_log(home))["turns"] == 1
 
 
 def test_logging_off_stores_nothing(home, tmp_path, monkeypatch, capsys):

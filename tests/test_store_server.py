@@ -10,7 +10,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from chatbot.config import Settings
 from chatbot.errors import BackendError
 from chatbot.data.shop import Shop
 

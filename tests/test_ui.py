@@ -5,6 +5,7 @@ from html import unescape
 
 import pytest
 
+from chatbot.loop.insights import log_stats
 from chatbot.errors import ConfigError
 from chatbot.types import Citation, Product, Recommendation, Reply
 from chatbot.ui.app import check_bind, is_loopback, parse_auth
@@ -140,9 +141,9 @@ def test_chat_streams_then_shows_final_answer_and_cards(bot):
     assert history[0] == {"role": "user", "content": "Is the Trailhawk Storm Runner good for muddy trails?"}
 
     status = h.feedback(turns, 1, True)
-    assert "Thanks" in status and bot.log.stats()["feedback_up"] == 1
+    assert "Thanks" in status and log_stats(bot.log)["feedback_up"] == 1
     h.feedback(turns, [1, 0], "Dislike")
-    assert bot.log.stats()["feedback_down"] == 1
+    assert log_stats(bot.log)["feedback_down"] == 1
     assert "only" in h.feedback(turns, 0, True)  # the shopper's own bubble: nothing to log
     # The same session continues: a second turn's bubble maps to its own turn id.
     *_, (history, _, session2, turns) = h.chat("And is it in stock?", history, "", session, turns)

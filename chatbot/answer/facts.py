@@ -9,43 +9,10 @@ from __future__ import annotations
 import re
 
 from chatbot.data.chunking import format_value
-from chatbot.constraints import ZH_WORDS
+from chatbot.answer import lexicon
 from chatbot.types import Product
 
-REVIEWISH = re.compile(
-    r"\b(true to size|run(s)? (small|large|big)|people|reviewers?|reviews?|customers?|say|think|feel|"
-    r"comfortable|worth|recommend|good for|compare|vs\.?|versus|better)\b|评价|大家|觉得|舒适|怎么样",
-    re.I,
-)
-SYNONYMS = {
-    "battery_hours": ["battery", "battery life", "last", "lasts", "续航", "电池"],
-    "weight_g": ["weigh", "weighs", "weight", "heavy", "重量", "多重"],
-    "capacity_l": ["capacity", "liters", "litres", "hold", "holds", "容量"],
-    "capacity_mah": ["capacity", "mah", "容量"],
-    "drop_mm": ["drop", "heel drop"],
-    "laptop_sleeve_in": ["laptop", "笔记本"],
-    "wattage": ["wattage", "watts", "power", "功率"],
-    "output_w": ["output", "watts", "charging speed"],
-    "colors": ["color", "colors", "colour", "colours", "颜色"],
-    "sizes": ["sizes", "size range", "what size", "尺码"],
-    "connectivity": ["connect", "connects", "connectivity", "连接"],
-    "compatible_with": ["compatible", "fit my", "fits my", "work with", "works with", "兼容"],
-    "water_resistance": ["water resistant", "water resistance", "ip rating", "sweat"],
-    "origin": ["origin", "from where", "where is it from", "产地"],
-    # Not bare "battery": "how long does the battery last?" is not asking whether it needs one.
-    "batteries_required": ["need batteries", "need any batteries", "needs batteries", "require batteries",
-                           "requires batteries", "take batteries", "use batteries", "battery operated",
-                           "batteries needed", "need a battery", "需要电池"],
-    "batteries_included": ["batteries included", "come with batteries", "comes with batteries"],
-    "voice_assistant": ["voice assistant", "alexa", "google assistant", "siri"],
-}
 UNITS = {"_g": "g", "_mm": "mm", "_hours": "hours", "_l": "L", "_in": "in", "_mah": "mAh", "_w": "W", "_m": "m"}
-COLOR_WORDS = {"black", "white", "blue", "red", "green", "grey", "gray", "pink", "beige", "yellow", "orange",
-               "purple", "navy", "brown", "silver", "gold", "teal", "olive", "charcoal", "copper", "cream"}
-ZH_COLORS = {"黑": "black", "白": "white", "蓝": "blue", "红": "red", "绿": "green", "灰": "grey", "粉": "pink",
-             "黄": "yellow", "橙": "orange", "紫": "purple", "棕": "brown", "银": "silver", "金": "gold", "米色": "beige"}
-
-
 def _display(key: str, value) -> str:
     text = format_value(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -73,14 +40,14 @@ def _mentions(text: str, phrase: str) -> bool:
 def answer(question: str, p: Product, lang: str = "en") -> str | None:
     """A one-sentence answer citing the product card as [1], or None when the question is not
     about a listed attribute."""
-    if REVIEWISH.search(question) or not p.attributes:
+    if lexicon.search("reviewish", question) or not p.attributes:
         return None
     # The product's own name says nothing about what is asked ("... Dark Roast Coffee taste like?").
     text = question.lower().replace(p.title.lower(), " ") if p.title else question.lower()
-    for zh, en in {**ZH_WORDS, **ZH_COLORS}.items():
-        if zh in question:
-            text += f" {en}"
-    asked_colors = {c for c in COLOR_WORDS if _mentions(text, c)}
+    for word, catalog_word in {**lexicon.mapping("translations"), **lexicon.mapping("color_translations")}.items():
+        if word in question:
+            text += f" {catalog_word}"
+    asked_colors = {c for c in lexicon.words("color_words") if _mentions(text, c)}
     if asked_colors and isinstance(p.attributes.get("colors"), list):
         have = {c.lower() for c in p.attributes["colors"]}
         listed = format_value(p.attributes["colors"])
@@ -90,7 +57,7 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
         return (f"Yes, the {p.name} comes in {', '.join(hit)} [1]." if hit
                 else f"No, the {p.name} comes in {listed} [1].")
     for key, value in p.attributes.items():
-        names = [_name(key), key.replace("_", " ")] + SYNONYMS.get(key, [])
+        names = [_name(key), key.replace("_", " ")] + lexicon.lists("attribute_words").get(key, [])
         if not any(_mentions(text, n) for n in names if n):
             continue
         name = _name(key)

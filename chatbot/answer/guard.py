@@ -4,54 +4,29 @@ Before generation: requests the bot must decline (prompt extraction, discounts i
 off-topic tasks) and conversations a human should take over (asked for, order-specific, upset).
 After generation: cited ids must exist in the evidence, and every price, stock state and number
 the draft states must match the catalog or the evidence; otherwise the reply is corrected or
-withdrawn. Rules are plain regular expressions so they are fast, testable and predictable.
+withdrawn. Rules are plain regular expressions (their words in lexicon/*.yaml) so they are fast, testable
+and predictable.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from chatbot.answer import lexicon
 from chatbot.answer.facts import UNITS  # attribute-key suffixes and their units: weight_g -> g
 from chatbot.types import Product
 
 _I = re.IGNORECASE
 
-PROMPT_EXTRACTION = re.compile(
-    r"(system|hidden|initial|internal|original)\s+(prompt|instructions?|message)|"
-    r"(reveal|print|show|repeat|tell me|output|dump)\b.{0,30}\b(prompt|instructions|rules)|"
-    r"ignore (all |any |the |your |my )?(previous|prior|above|earlier) (instructions|rules|prompts?)|"
-    r"\bjailbreak\b|developer mode|\bDAN\b|系统提示|提示词|忽略.{0,6}(之前|以上|前面)",
-    _I,
-)
-DISCOUNT = re.compile(
-    r"(give|grant|apply|make|create|generate|need|want|get|send)\b.{0,30}\b(discount|coupon|promo(tion)? code|voucher)|"
-    # "is shipping free?" is a question about the shop, not a request to be given something
-    r"(give|send|make|let)\b.{0,20}\b(it|this|them|one|me)\b.{0,12}\bfree\b|\b(it|this|them) (is |are )?free today\b|"
-    r"\d{1,3}\s?% (off|discount)|staff discount|employee discount|\bfor \$?0(\.00)?\b|price match|"
-    r"打折|折扣|优惠码|优惠券|免费送|便宜点",
-    _I,
-)
-OFF_TOPIC = re.compile(
-    r"\b(poem|poetry|song lyrics|essay|homework|joke|politic\w*|election|president|religio\w*|"
-    r"write (me )?(a |some )?(code|program|script|story)|python code|translate this|recipe for|"
-    r"weather (today|tomorrow)|stock market|bitcoin|medical advice|diagnos\w+|fake (five[- ]star |5[- ]star )?reviews?)\b|写(一首)?诗|政治|写代码|笑话",
-    _I,
-)
-HUMAN = re.compile(
-    r"\b(human|real person|(talk|speak) to (an? )?(agent|person|someone|manager|representative)|"
-    r"customer (service|support)|live agent|operator)\b|人工|真人|转客服|找客服",
-    _I,
-)
-ORDER = re.compile(
-    r"\b(my|our) (last |latest |recent |new )?(order|package|parcel|delivery|shipment|refund|return|account|payment|invoice)\b|"
-    r"\b(order|tracking) (number|status|#)|where is my|hasn'?t arrived|not arrived|never arrived|"
-    r"cancel (my|the) order|\brefund\b|charged twice|我的订单|订单号|物流|快递.{0,4}(到|在)|退款|退货|没收到",
-    _I,
-)
-UPSET = re.compile(
-    r"\b(scam|ripoff|rip-off|furious|angry|unacceptable|disgusting|worst (service|shop|store)|"
-    r"terrible (service|shop|store)|sue you|lawyer|complaint)\b|!!!|太差劲|投诉|骗子|气死",
-    _I,
+# In order: the first intent (patterns in lexicon/*.yaml) a message shows decides; its key names
+# the pattern and the fixed reply (prompts/messages.yaml) alike.
+SCREENS = (
+    ("handoff_human", "handoff", "shopper asked for a human"),
+    ("handoff_order", "handoff", "order-specific request the catalog cannot answer"),
+    ("handoff_upset", "handoff", "upset shopper"),
+    ("decline_prompt", "decline", "prompt extraction attempt"),
+    ("decline_discount", "decline", "discount or price change request"),
+    ("decline_offtopic", "decline", "off-topic request"),
 )
 
 
@@ -64,30 +39,14 @@ class Verdict:
 
 def screen(message: str) -> Verdict:
     """What to do with a shopper's message before any retrieval or generation."""
-    if HUMAN.search(message):
-        return Verdict("handoff", "shopper asked for a human", "handoff_human")
-    if ORDER.search(message):
-        return Verdict("handoff", "order-specific request the catalog cannot answer", "handoff_order")
-    if UPSET.search(message):
-        return Verdict("handoff", "upset shopper", "handoff_upset")
-    if PROMPT_EXTRACTION.search(message):
-        return Verdict("decline", "prompt extraction attempt", "decline_prompt")
-    if DISCOUNT.search(message):
-        return Verdict("decline", "discount or price change request", "decline_discount")
-    if OFF_TOPIC.search(message):
-        return Verdict("decline", "off-topic request", "decline_offtopic")
+    for key, action, reason in SCREENS:
+        if lexicon.search(key, message):
+            return Verdict(action, reason, key)
     return Verdict("answer")
 
 
 # ------------------------------------------------------------------ after generation
 
-DONT_KNOW = re.compile(
-    r"(don'?t|do not|doesn'?t|does not|cannot|can'?t) (know|say|find|have (that|this|enough|any)? ?information|specify|mention)|"
-    r"no information|not (mentioned|specified|stated|listed|provided)|unable to (answer|find|determine)|"
-    r"(does not|doesn'?t|do not) (answer (the|this|that|your) question|contain (the|that|this|any|enough) information)|"
-    r"无法回答|不知道|没有(相关)?(信息|提到)|未提及",
-    _I,
-)
 CITE = re.compile(r"\[(\d{1,2})\]")
 MONEY = re.compile(r"(?:\$|USD\s?|US\$|¥|€|£)\s?(\d{1,6}(?:,\d{3})*(?:\.\d{1,2})?)|(\d{1,6}(?:\.\d{1,2})?)\s?(?:dollars|usd|美元|元)\b", _I)
 # ['’]?: "6.5' inches", a stray mark some reviews type between a number and its unit
@@ -130,7 +89,7 @@ IN_STOCK = re.compile(r"\bin stock\b|available (now|to order)|有货|现货", _I
 
 
 def says_dont_know(text: str) -> bool:
-    return bool(DONT_KNOW.search(text))
+    return lexicon.search("dont_know", text)
 
 
 def cited_numbers(text: str) -> list[int]:

@@ -2,30 +2,20 @@
 real quote, so every claim about customers' opinions can be checked against the reviews."""
 from __future__ import annotations
 
-import re
 
+from chatbot.answer import lexicon
 from chatbot.prompting import message
 from chatbot.types import Citation, Product
-
-OPINION_Q = re.compile(
-    r"\b(people|reviewers?|reviews?|customers?|buyers?|owners?|users?) (say|think|feel|report|mention|like|complain)|"
-    r"\bwhat do (people|reviewers|customers)\b|\btrue to size\b|\brun(s)? (small|large|big)\b|"
-    r"\bhow (is|are) the reviews\b|评价|大家(说|觉得|认为)|买家|口碑",
-    re.I,
-)
-
 
 def answer(question: str, product: Product, conn, lang: str = "en") -> tuple[str, Citation] | None:
     """(answer, citation) from stored review analyses, or None when the question is not about
     opinions or the product's reviews have not been analysed."""
-    if not OPINION_Q.search(question):
+    if not lexicon.search("opinion_question", question):
         return None
-    try:
-        from analytics.aspects import AspectMatcher
-        from analytics.store import load_analyses
-        from analytics.summary import aspect_stats, summarize
-    except ImportError:
-        return None
+    from analytics.aspects import AspectMatcher
+    from analytics.store import load_analyses
+    from analytics.summary import aspect_stats, summarize
+
     analyses = load_analyses(conn, product.id)
     if not analyses:
         return None

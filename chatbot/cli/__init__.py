@@ -43,20 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def settings_from_args(args):
-    from chatbot.config import Settings
-
-    changes = {}
-    if getattr(args, "home", None):
-        changes["home"] = args.home
-    if getattr(args, "llm", None):
-        changes["llm"] = args.llm
-    if getattr(args, "embedder", None):
-        changes["embedder"] = args.embedder
-    return Settings(**changes)
-
-
 def main(argv: list[str] | None = None) -> int:
+    from chatbot.config import settings_from_args
     from chatbot.errors import ShopbotError
 
     parser = build_parser()

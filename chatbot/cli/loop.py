@@ -49,44 +49,10 @@ def add_parser(sub) -> None:
     ins.set_defaults(func=run_insights)
 
 
-def read_events(path: Path) -> list:
-    """Parse and check every line of an interactions file; raise ValidationError listing all
-    problems (`file:line: field: problem`) before anything is written."""
-    from chatbot.data.catalog import _Row, iter_rows
-    from chatbot.errors import NotFound, ValidationError
-    from chatbot.loop.log import parse_ts
-    from chatbot.types import ACTIONS, Event
-
-    if not path.is_file():
-        raise NotFound(f"{path}: no such file")
-    problems: list[str] = []
-    out = []
-    for number, row, problem in iter_rows(path):
-        where = f"{path}:{number}"
-        if problem:
-            problems.append(f"{where}: line: {problem}")
-            continue
-        before = len(problems)
-        r = _Row(row, where, problems)
-        user_id, product_id = r.text("user_id", required=True), r.text("product_id", required=True)
-        action, ts, value = r.text("action", required=True), r.text("ts", required=True), r.number("value")
-        if action and action not in ACTIONS:
-            r.bad("action", f"{action!r} is not one of {', '.join(ACTIONS)}")
-        if ts:
-            try:
-                parse_ts(ts)
-            except ValueError:
-                r.bad("ts", f"{ts!r} is not an ISO 8601 time")
-        if len(problems) == before:
-            out.append(Event(user_id=user_id, product_id=product_id, action=action, ts=ts,
-                             session_id=r.text("session_id") or None, value=value))
-    if problems:
-        raise ValidationError(problems + [f"{path}: nothing imported; fix the lines above and run again"])
-    return out
-
-
 def run_import(args, settings) -> int:
     from chatbot.loop.log import open_log
+
+    from chatbot.loop.events import read_events
 
     events = read_events(Path(args.file))
     with open_log(settings) as log:
@@ -98,21 +64,23 @@ def run_import(args, settings) -> int:
 def run_export(args, settings) -> int:
     from datetime import datetime
 
+    from chatbot.loop.insights import export_log
     from chatbot.loop.log import open_log
 
     out = Path(args.out) if args.out else (
         settings.reports_dir / f"log-export-{datetime.now():%Y%m%d-%H%M%S}.{args.format}")
     with open_log(settings) as log:
-        counts = log.export(out, since=args.since, fmt=args.format)
+        counts = export_log(log, out, since=args.since, fmt=args.format)
     print(f"{', '.join(f'{n} {t}' for t, n in counts.items())} written to {out}")
     return 0
 
 
 def run_stats(args, settings) -> int:
+    from chatbot.loop.insights import log_stats
     from chatbot.loop.log import open_log
 
     with open_log(settings) as log:
-        s = log.stats()
+        s = log_stats(log)
     if args.json:
         print(json.dumps(s, ensure_ascii=False, indent=2))
         return 0

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator
 
 from chatbot.errors import NotFound, ValidationError
 from chatbot.types import Product, QAPair, Review
+from chatbot.text import detect_lang
 
 KINDS = {"products": Product, "reviews": Review, "product_qa": QAPair}
 ALIASES = {"qa": "product_qa", "questions_answers": "product_qa"}
@@ -30,13 +31,6 @@ class Catalog:
     qa: list[QAPair] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # kind -> file read
-
-
-def detect_lang(text: str) -> str:
-    """'zh' when a good share of the letters are CJK ideographs, else 'en'."""
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    letters = sum(1 for ch in text if ch.isalpha())
-    return "zh" if letters and cjk / letters > 0.2 else "en"
 
 
 def iter_rows(path: Path) -> Iterator[tuple[int, dict | None, str | None]]:

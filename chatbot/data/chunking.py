@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 
-from chatbot.data.catalog import detect_lang
+from chatbot.text import detect_lang
 from chatbot.types import Chunk, Product, QAPair, Review
 
 DESCRIPTION_WORDS = 90

@@ -5,36 +5,11 @@ the question's words it holds (the assistant's "has the catalog anything on this
 from __future__ import annotations
 
 import heapq
-import re
 import threading
 
 from chatbot.data.catalog import ShopDB
+from chatbot.text import terms, words
 from chatbot.types import Hit
-
-_WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*|[\u4e00-\u9fff]")
-STOPWORDS = set(
-    "a an the and or of for to in on at by with is are was were be it this that these those do does did "
-    "i you we they he she my your our their me can could would should will how what which who whom when "
-    "where why there here any some much many more most less not no yes if than then so as from about into "
-    "have has had get got its it's i'm one".split()
-)
-
-
-def words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-
-
-def stem(word: str) -> str:
-    """battery/batteries, wood/wooden, color/colors: enough to match a question to a line."""
-    for end, repl in (("ies", "y"), ("en", ""), ("es", ""), ("s", "")):
-        if len(word) > len(end) + 3 and word.endswith(end) and not word.endswith("ss"):
-            return word[: -len(end)] + repl
-    return word
-
-
-def terms(text: str) -> list[str]:
-    return [stem(w) for w in words(text)]
-
 
 PAGE_READ = 500  # a product page with fewer chunks is read whole (Retriever.page)
 BM25_WEIGHT = 0.1  # whole-catalog order: cosine + this x a chunk's BM25 score / the query's best

@@ -44,12 +44,21 @@ class Shop:
 
     @cached_property
     def analyzer(self):
-        """Review analytics run at ingest; None when the analytics package cannot load."""
-        try:
-            from analytics.ingest import IngestAnalyzer
-        except ImportError:
-            return None
+        """Review analytics, run at ingest."""
+        from analytics.ingest import IngestAnalyzer
+
         return IngestAnalyzer(self.embedder)
+
+    def sentiment_by_product(self) -> dict[str, float]:
+        """Each product's share of positive reviews, for ranking; empty before any analytics ran."""
+        import sqlite3
+
+        from analytics.store import product_sentiment
+
+        try:
+            return product_sentiment(self.db.connect())
+        except sqlite3.OperationalError:  # no analytics tables yet: rank without them
+            return {}
 
     def ingest(self, folder: Path | str, *, strict: bool = False, prune: bool = False,
                analytics: bool = True, progress: bool = True):

@@ -29,7 +29,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import sqlalchemy as sa
 
-from chatbot.loop.log import EXPORT_TABLES, events, feedback, iso, parse_ts, sessions, turns
+from chatbot.loop.log import EXPORT_TABLES, NullLog, events, feedback, iso, parse_ts, sessions, turns
 from chatbot.types import Event, Product
 
 CHURN_WEIGHTS = {"recency": 1.2, "frequency": -0.6, "monetary": -0.4, "sentiment": -0.5}
@@ -162,8 +162,8 @@ def _p50(latencies: list[dict | None], key: str) -> float | None:
 
 
 def log_stats(log, top: int = 10) -> dict[str, Any]:
-    """`InteractionLog.stats()`: volumes, refusal and hand-off rates, thumbs, the questions the bot
-    could not answer (refused or handed off, grouped ignoring case and spacing), latency p50."""
+    """Volumes, refusal and hand-off rates, thumbs, the questions the bot could not answer
+    (refused or handed off, grouped ignoring case and spacing), latency p50."""
     with log.reader() as conn:
         n_turns, refused, handoff = conn.execute(sa.select(
             sa.func.count(), sa.func.sum(sa.cast(turns.c.refused, sa.Integer)),
@@ -189,11 +189,12 @@ def log_stats(log, top: int = 10) -> dict[str, Any]:
         "events": sum(by_action.values()), "events_by_action": by_action,
         "top_unanswered": top_unanswered,
         "latency_p50_s": _p50(lat, "total_s"), "ttft_p50_s": _p50(lat, "ttft_s"),
+        **({"disabled": True} if isinstance(log, NullLog) else {}),
     }
 
 
 def export_log(log, path: str | Path, since: str | datetime | None = None, fmt: str = "jsonl") -> dict[str, int]:
-    """`InteractionLog.export()`: turns, feedback and events at or after `since` in one file, each
+    """Turns, feedback and events at or after `since` in one file, each
     row with a `table` field; JSON columns nested in JSONL, as JSON text in Parquet."""
     if fmt not in ("jsonl", "parquet"):
         raise ValueError(f"format must be jsonl or parquet, got {fmt!r}")

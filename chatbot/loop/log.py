@@ -382,19 +382,6 @@ class InteractionLog:
             conn.execute(profiles.insert().values(user_id=user_id, data=data, key=key, updated_at=utcnow()))
         self._write(run)
 
-    # ------------------------------------------------------------------ reports (chatbot/insights.py)
-    def stats(self, top: int = 10) -> dict[str, Any]:
-        """Turns, sessions, refusal and hand-off rates, feedback, top unanswered questions, latency."""
-        from chatbot.loop.insights import log_stats
-
-        return log_stats(self, top)
-
-    def export(self, path: str | Path, since: str | datetime | None = None, fmt: str = "jsonl") -> dict[str, int]:
-        """Write turns, feedback and events (since a time) to one JSONL or Parquet file."""
-        from chatbot.loop.insights import export_log
-
-        return export_log(self, path, since, fmt)
-
 
 class NullLog(InteractionLog):
     """The log when `SHOPBOT_LOG=off`: the same class, validating the same way, but every write
@@ -403,9 +390,6 @@ class NullLog(InteractionLog):
     def __init__(self):
         super().__init__("sqlite://")  # the migrations' empty tables are the only writes kept
         self._discard = True
-
-    def stats(self, top: int = 10) -> dict[str, Any]:
-        return {**super().stats(top), "disabled": True}
 
 
 def open_log(settings) -> InteractionLog:

@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 from typing import Callable, Iterator
 
+from chatbot.loop.insights import log_stats
 from chatbot.ui import plots
 from chatbot.ui import render
 from chatbot.types import Reply
@@ -123,7 +124,7 @@ class UIHandlers:
     def dashboard(self) -> tuple[str, object, object]:
         """(log stats HTML, sentiment-by-category figure, most-complained-aspects figure)."""
         try:
-            stats = render.stats_html(self.bot.log.stats())
+            stats = render.stats_html(log_stats(self.bot.log))
         except Exception as exc:  # a log on an unreachable database: the plots still show
             stats = f"<p>Conversation stats unavailable: {render.esc(exc)}</p>"
         data = plots.load_review_data(self.bot.shop.db)

@@ -67,11 +67,8 @@ def analyse_reviews(shop, progress: bool = True) -> int:
     """Run review analytics over the whole shop now (incremental); returns reviews analysed."""
     from analytics.store import analyze_and_store
 
-    analyzer = shop.analyzer
-    if analyzer is None:
-        raise RuntimeError("the analytics package is not available")
     db = shop.db
-    result = analyze_and_store(db.connect(), db.reviews(), analyzer, products=db.products(), progress=progress)
+    result = analyze_and_store(db.connect(), db.reviews(), shop.analyzer, products=db.products(), progress=progress)
     return result.processed
 
 

@@ -155,7 +155,7 @@ def _pct(value) -> str:
 
 
 def stats_html(stats: Mapping) -> str:
-    """InteractionLog.stats() for the owner: volume, refusal/hand-off rates, thumbs, unanswered."""
+    """insights.log_stats() for the owner: volume, refusal/hand-off rates, thumbs, unanswered."""
     if stats.get("disabled"):
         return "<p>The interaction log is off (SHOPBOT_LOG=off): nothing is recorded.</p>"
     lat = stats.get("latency_p50_s")

@@ -1,0 +1,148 @@
+"""Stage 8: the honesty checks. Cited items must exist; every price, stock state and number the
+draft states must match the catalog or the evidence, or the reply is corrected or withdrawn.
+When the model gave nothing we can stand behind, the shopper gets the evidence line closest to
+the question, cited, instead of a bare "I don't know". Each citation carries the line the
+answer rests on (small models misread evidence, so the shopper can check)."""
+from __future__ import annotations
+
+import re
+
+from chatbot.answer import guard
+from chatbot.answer.generate import CITE_MARK
+from chatbot.answer.pack import KIND_LABEL, dont_know
+from chatbot.answer.turn import Turn
+from chatbot.prompting import message
+from chatbot.text import ENDS, terms, words
+from chatbot.text import sentences as split_sentences
+from chatbot.types import Citation, Hit
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_CHUNK_PREFIX = re.compile(r"^(A:|Q:.*?A:|Review of [^:]{1,80}:)\s*", re.S)
+
+
+def run(turn: Turn) -> None:
+    draft, hits, reply = turn.draft, turn.hits, turn.reply
+    turn.done = True
+    if not draft or guard.says_dont_know(draft):
+        if not _closest(turn):
+            dont_know(turn)
+        return
+    valid = set(range(1, len(hits) + 1))
+    cited = [n for n in guard.cited_numbers(draft) if n in valid]
+    draft = re.sub(r"\[(\d{1,2})\]", lambda m: m.group(0) if int(m.group(1)) in valid else "", draft)
+    if not cited:  # the model marked nothing: cite the evidence the answer shares most words with
+        cited = [source_of(draft, hits)]
+    by_product: dict[str, Citation] = {}
+    for n in dict.fromkeys(cited):
+        h = hits[n - 1]
+        p = turn.products.get(h.product_id)
+        c = by_product.setdefault(h.product_id, Citation(h.product_id, [], p.name if p else "", ""))
+        c.chunk_ids.append(h.chunk.id)
+    for c in by_product.values():  # small models misread evidence: show the line the answer rests on
+        c.quote = deciding_quote(draft, [h.chunk.text for h in hits if h.chunk.id in c.chunk_ids])
+    reply.citations = list(by_product.values())
+    concerned = [turn.products[c.product_id] for c in reply.citations if c.product_id in turn.products]
+    evidence = "\n".join(h.chunk.text for h in hits)
+    check = guard.check_answer(draft, evidence, concerned, reply.query)
+    if check.ok:
+        reply.answer = draft
+        return
+    facts = "; ".join(check.facts)
+    kept = [s for s in split_sentences(draft)
+            if words(CITE_MARK.sub("", s)) and guard.check_answer(s, evidence, concerned, reply.query).ok]
+    reply.timings["corrected"] = 1.0
+    if kept:
+        reply.answer = " ".join(kept) + (" " + turn.fixed("corrected", facts=facts) if facts else "")
+    elif not guard.MONEY.search(draft) and _read_line(turn, draft):
+        pass  # a misread line: the shopper reads the line itself (a wrong price gets the facts)
+    elif facts:  # nothing of the draft stands: the question is unanswered, say so
+        turn.finish(turn.fixed("withdrawn", facts=facts), refused=True)
+    elif not _closest(turn):
+        dont_know(turn)
+
+
+def _read_line(turn: Turn, draft: str) -> bool:
+    """The draft was withdrawn, yet every specific number in it (15, 2.5: not a lone digit, nor
+    one of a product's name) stands in one evidence line: the model read that line and added
+    what it does not say, most often a unit ("15 x 15 inches" from "l: 15 x w: 15"). Relay
+    the line itself."""
+    numbers = {x for x in NUMBER.findall(CITE_MARK.sub("", draft)) if len(x) > 1}
+    for name in _names(turn):  # "3.5" of "Larder 3.5 L Slow Cooker" names it, says nothing
+        numbers -= set(NUMBER.findall(name))
+    for n, h in enumerate(turn.hits, 1):
+        line = deciding_quote(draft, [h.chunk.text])
+        if numbers and numbers <= set(NUMBER.findall(line)) and _relayable(line):
+            _relay(turn, n, line, "quoted")
+            return True
+    return False
+
+
+def _names(turn: Turn) -> set[str]:
+    """The names of the products the hits are about."""
+    return {turn.products[pid].name for pid in {h.product_id for h in turn.hits} if pid in turn.products}
+
+
+def _relayable(line: str) -> bool:
+    # never relay a planted instruction, nor a price the catalog does not set
+    return guard.screen(line).action == "answer" and not guard.MONEY.search(line)
+
+
+def _closest(turn: Turn) -> bool:
+    """The model gave no answer we can stand behind, but an evidence line shares the question's
+    own words (beyond the product's name): show that line, hedged and cited, so the shopper
+    can judge it, instead of a bare "I don't know". False when no line is that close."""
+    query, hits = turn.reply.query, turn.hits
+    asked = set(terms(query))
+    for name in _names(turn):
+        asked -= set(terms(name))
+    best = (min(2, len(asked)) - 1, None, "")  # share two of its words, or its only one
+    for n, h in enumerate(hits[:3], 1):
+        line = deciding_quote(query, [h.chunk.text])
+        if not _relayable(line):
+            continue
+        overlap = len(asked & set(terms(line)))
+        if overlap > best[0]:
+            best = (overlap, n, line)
+    overlap, n, line = best
+    if n is None:
+        return False
+    # A line holding three or half of the words asked is on the question's topic: it is relayed
+    # as the source's own words; so is a shopper's answer holding two (it was written to answer
+    # a question about this very product). A looser one carries a hedge. Either way the
+    # shopper reads the evidence, not our guess.
+    kind = hits[n - 1].chunk.kind
+    on_topic = overlap >= 3 or 2 * overlap >= len(asked) or (kind == "qa" and overlap >= 2)
+    _relay(turn, n, line, "quoted" if on_topic else "closest")
+    return True
+
+
+def _relay(turn: Turn, n: int, line: str, key: str) -> None:
+    """Answer with evidence item `n`'s `line`, cited ("quoted": as its source's words;
+    "closest": hedged)."""
+    h = turn.hits[n - 1]
+    p = turn.products.get(h.product_id)
+    source = message(f"source_{h.chunk.kind}" if h.chunk.kind in KIND_LABEL else "source_card", turn.lang)
+    turn.reply.answer = turn.fixed(key, source=source, quote=line, n=n)
+    turn.reply.citations = [Citation(h.product_id, [h.chunk.id], p.name if p else "", line)]
+    turn.reply.timings["closest"] = 1.0
+
+
+def source_of(answer: str, hits: list[Hit]) -> int:
+    """The number of the evidence item sharing most words with the answer (ties: the better ranked)."""
+    said = set(words(answer))
+    shared = [len(said & set(words(h.chunk.text))) for h in hits]
+    return shared.index(max(shared)) + 1
+
+
+def deciding_quote(answer: str, texts: list[str], limit: int = 160) -> str:
+    """The evidence sentence sharing most words with the answer: the line a shopper should read
+    to check it (ties go to the earlier, better ranked chunk)."""
+    said = set(words(answer))
+    best, best_overlap = "", -1
+    for text in texts:
+        text = _CHUNK_PREFIX.sub("", text)
+        for sentence in re.split(rf"(?<=[{ENDS}])\s+|\.{{2,}}|;\s+", text):
+            overlap = len(said & set(words(sentence)))
+            if sentence.strip() and overlap > best_overlap:
+                best, best_overlap = sentence.strip(), overlap
+    return best if len(best) <= limit else best[: limit - 1].rsplit(" ", 1)[0] + "…"

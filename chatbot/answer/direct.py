@@ -1,0 +1,50 @@
+"""Stage 4: answers the catalog record or the review counts hold, stated without the model (a
+small model misreads such facts, and the record cannot disagree with itself): price and stock,
+a listed attribute, what reviewers say, which of two products is cheaper."""
+from __future__ import annotations
+
+from chatbot.answer import facts, lexicon, opinions
+from chatbot.answer.turn import Turn
+from chatbot.data.chunking import card_text
+from chatbot.types import Citation, Product
+
+
+def run(turn: Turn) -> None:
+    text, focus, lang = turn.text, turn.focus, turn.lang
+    one = turn.products[focus[0]] if len(focus) == 1 else None
+    if one and ((lexicon.search("price_question", text) and one.price is not None)
+                or (lexicon.search("stock_question", text) and one.in_stock is not None)) \
+            and not lexicon.search("other_fact_question", text):
+        _from_card(turn, one, turn.fixed("price_fact", title=one.name, price=one.price_text(), stock=one.stock_text()))
+    elif one and (said := opinions.answer(text, one, turn.bot.shop.db.connect(), lang)):
+        answer, citation = said
+        turn.reply.citations = [citation]
+        turn.finish(answer)
+    elif one and (fact := facts.answer(text, one, lang)):
+        _from_card(turn, one, fact)
+    elif len(focus) >= 2 and lexicon.search("compare_price", text):
+        _compare_price(turn, [turn.products[pid] for pid in focus])
+
+
+def _from_card(turn: Turn, p: Product, answer: str) -> None:
+    """A reply stated from the product's catalog record, cited as its card."""
+    turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, clip(card_text(p), 40))]
+    turn.finish(answer)
+
+
+def _compare_price(turn: Turn, items: list[Product]) -> None:
+    priced = sorted((p for p in items if p.price is not None), key=lambda p: p.price)
+    if len(priced) < 2:  # the records cannot settle it: the evidence and the model may
+        return
+    cheap, dear = priced[0], priced[-1]
+    turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"Price: {p.price_text()}") for p in (cheap, dear)]
+    turn.finish(turn.fixed("compare_price", cheap=cheap.name, cheap_price=cheap.price_text(),
+                           dear=dear.name, dear_price=dear.price_text()))
+
+
+def clip(text: str, words: int) -> str:
+    """The first `words` words of `text` (Chinese, which has no spaces: about 3 characters a word)."""
+    parts = text.split()
+    if len(parts) <= 1 and len(text) > words * 3:
+        return text[: words * 3] + "…"
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"

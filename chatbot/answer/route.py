@@ -1,0 +1,32 @@
+"""Stage 2: which products the question is about, and whether it continues the conversation.
+
+"and is it waterproof?" names nothing: it is about the product discussed before, and its query
+for retrieval becomes "and is it waterproof? (<that product>)"."""
+from __future__ import annotations
+
+from chatbot import constraints as cons
+from chatbot.answer import lexicon
+from chatbot.answer.turn import Turn
+
+
+def run(turn: Turn) -> None:
+    text, state = turn.text, turn.session
+    turn.named = turn.bot.shop.retriever.mentioned_products(text)
+    turn.asks_recs = cons.is_recommendation_request(text)
+    # Constraints matter to a recommendation request or a conversation's follow-up; parsing
+    # them against the whole catalog is skipped for a first question on a product's facts.
+    if turn.asks_recs or state.history:
+        turn.wanted = cons.parse(text, list(turn.products.values()))
+    # A message that names no product and no category continues the conversation's topic.
+    turn.followup = bool(state.history) and not turn.named and bool(
+        lexicon.search("followup", text) or (turn.wanted.category is None and not turn.asks_recs)
+    )
+    if turn.product_id and turn.product_id in turn.products:
+        turn.focus = [turn.product_id]
+    elif turn.named:
+        turn.focus = turn.named
+    elif turn.followup and state.products:
+        turn.focus = state.products[:1]
+    turn.reply.focus = turn.focus
+    if turn.followup and turn.focus:  # "and is it waterproof?" -> about the product discussed before
+        turn.reply.query = f"{text} ({turn.products[turn.focus[0]].name})"

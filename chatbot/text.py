@@ -1,0 +1,60 @@
+"""Words, stems, sentences and language: the one place text is cut up.
+
+Retrieval, the answer stages and the checks all tokenise the same way, so a word the question
+shares with an evidence line is found by every part alike.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*|[\u4e00-\u9fff]")
+STOPWORDS = set(
+    "a an the and or of for to in on at by with is are was were be it this that these those do does did "
+    "i you we they he she my your our their me can could would should will how what which who whom when "
+    "where why there here any some much many more most less not no yes if than then so as from about into "
+    "have has had get got its it's i'm one".split()
+)
+ENDS = ".!?。！？"  # what ends a sentence, in English and Chinese
+
+
+def detect_lang(text: str) -> str:
+    """'zh' when a good share of the letters are CJK ideographs, else 'en'."""
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    letters = sum(1 for ch in text if ch.isalpha())
+    return "zh" if letters and cjk / letters > 0.2 else "en"
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words (a Chinese character is a word), stop words left out."""
+    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def stem(word: str) -> str:
+    """battery/batteries, wood/wooden, color/colors: enough to match a question to a line."""
+    for end, repl in (("ies", "y"), ("en", ""), ("es", ""), ("s", "")):
+        if len(word) > len(end) + 3 and word.endswith(end) and not word.endswith("ss"):
+            return word[: -len(end)] + repl
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The stemmed words of `text`: what question and evidence are compared on."""
+    return [stem(w) for w in words(text)]
+
+
+def plural_stem(word: str) -> str:
+    """Only a plural 's' off: catalog phrases ("wide", "open") must keep their own letters."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+@lru_cache(maxsize=8192)
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    # Catalog phrases (categories, attribute names and values) are matched against every
+    # message: each is stemmed once, not once a message.
+    return tuple(plural_stem(w) for w in re.findall(r"[a-z0-9]+", phrase.lower()))
+
+
+def sentences(text: str) -> list[str]:
+    """A model's draft cut after each sentence end."""
+    return [s for s in re.split(rf"(?<=[{ENDS}])\s+", text.strip()) if s]
