@@ -14,7 +14,6 @@ import uuid
 from functools import cached_property
 from typing import Iterator
 
-from chatbot import constraints as cons
 from chatbot.answer import pipeline
 from chatbot.answer.settings import AnswerSettings
 from chatbot.answer.turn import Session, Turn
@@ -114,11 +113,7 @@ class ShopAssistant:
 
     def recommend(self, user_id: str | None, k: int = 5, context: str | None = None,
                   constraints: dict | None = None) -> list[Recommendation]:
-        recs = self.recommender.recommend(user_id, k=k, context=context, constraints=constraints)
-        if constraints:
-            c = cons.Constraints(**{key: constraints[key] for key in constraints if key in cons.Constraints.__dataclass_fields__})
-            recs = [r for r in recs if cons.satisfies(self.products[r.product_id], c)]
-        return recs
+        return self.recommender.recommend(user_id, k=k, context=context, constraints=constraints)
 
     def log_event(self, user_id: str, product_id: str, action: str, ts: str | None = None, **extra) -> int:
         event = Event(user_id=user_id, product_id=product_id, action=action, ts=ts,

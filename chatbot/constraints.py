@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any, Mapping
 
 from chatbot.answer import lexicon
 from chatbot.text import phrase_stems, plural_stem
@@ -138,20 +139,45 @@ def parse(text: str, products: list[Product]) -> Constraints:
     return c
 
 
-def satisfies(p: Product, c: Constraints) -> bool:
-    if c.category and p.category != c.category:
+CONSTRAINT_KEYS = ("category", "brand", "price_min", "price_max", "in_stock", "attributes")
+
+
+def _loose(value: Any) -> str:
+    """Compare attribute values loosely: case, spacing and 10 vs "10.0" do not matter."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    try:
+        return f"{float(value):g}"
+    except (TypeError, ValueError):
+        return str(value).strip().lower()
+
+
+def _matches(actual: Any, wanted: Any) -> bool:
+    have = {_loose(v) for v in (actual if isinstance(actual, list) else [actual]) if v is not None}
+    return any(_loose(w) in have for w in (wanted if isinstance(wanted, list) else [wanted]))
+
+
+def satisfies(product: Product, constraints: Constraints | Mapping[str, Any] | None) -> bool:
+    """True when the product meets every constraint. Unknown keys are an error, not ignored,
+    so a constraint can never be silently dropped. The one check of a product against a request:
+    the chat's recommendations, `ShopAssistant.recommend` and `shopbot recommend` all use it."""
+    if isinstance(constraints, Constraints):
+        constraints = constraints.to_dict()
+    c = {k: v for k, v in (constraints or {}).items() if v is not None}
+    unknown = set(c) - set(CONSTRAINT_KEYS)
+    if unknown:
+        raise ValueError(f"unknown constraint {sorted(unknown)}; use {', '.join(CONSTRAINT_KEYS)}")
+    if "category" in c and not _matches(product.category, c["category"]):
         return False
-    if c.price_max is not None and (p.price is None or p.price > c.price_max):
+    if "brand" in c and not _matches(product.brand, c["brand"]):
         return False
-    if c.price_min is not None and (p.price is None or p.price < c.price_min):
+    if ("price_min" in c or "price_max" in c) and product.price is None:
         return False
-    if c.in_stock and p.in_stock is not True:
+    if "price_min" in c and product.price < float(c["price_min"]):
         return False
-    for key, want in c.attributes.items():
-        have = p.attributes.get(key)
-        if isinstance(have, list):
-            if want not in have:
-                return False
-        elif have != want:
-            return False
-    return True
+    if "price_max" in c and product.price > float(c["price_max"]):
+        return False
+    if "in_stock" in c and product.in_stock is not bool(c["in_stock"]):
+        return False
+    attrs = product.attributes or {}
+    return all(key in attrs and _matches(attrs[key], want) for key, want in (c.get("attributes") or {}).items())

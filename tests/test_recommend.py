@@ -7,7 +7,8 @@ import random
 import pytest
 
 from chatbot.loop.log import InteractionLog
-from chatbot.loop.recommend import Recommender, hit_rate, is_consumable, mmr, popularity_baseline, satisfies
+from chatbot.constraints import satisfies
+from chatbot.loop.recommend import Recommender, hit_rate, is_consumable, mmr, popularity_baseline
 from chatbot.types import Event, Product
 
 

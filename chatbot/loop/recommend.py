@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from chatbot.constraints import satisfies
 from chatbot.loop.profile import HALF_LIFE_DAYS, Profile, attribute_keys, load_profile
 from chatbot.types import Product, Recommendation
 
@@ -43,7 +44,6 @@ FIT_FLOOR = 0.1  # outside the shopper's interests a product can still surface o
 # one click away in their history, and each look that did not end in a purchase is a soft "no".
 SEEN_FACTOR = 0.5
 OUT_OF_STOCK_FACTOR = 0.5  # still shown when nothing else fits, but what can be bought today first
-CONSTRAINT_KEYS = ("category", "brand", "price_min", "price_max", "in_stock", "attributes")
 
 
 def mmr(relevance: Sequence[float], similarity, k: int, diversity: float = 0.3) -> list[int]:
@@ -59,44 +59,6 @@ def mmr(relevance: Sequence[float], similarity, k: int, diversity: float = 0.3) 
         gains = (1 - diversity) * rel[left] - diversity * sim[np.ix_(left, picked)].max(axis=1)
         picked.append(left.pop(int(np.argmax(gains))))
     return picked
-
-
-def _norm(value: Any) -> str:
-    """Compare attribute values loosely: case, spacing and 10 vs "10.0" do not matter."""
-    if isinstance(value, bool):
-        return str(value).lower()
-    try:
-        return f"{float(value):g}"
-    except (TypeError, ValueError):
-        return str(value).strip().lower()
-
-
-def _matches(actual: Any, wanted: Any) -> bool:
-    have = {_norm(v) for v in (actual if isinstance(actual, list) else [actual]) if v is not None}
-    return any(_norm(w) in have for w in (wanted if isinstance(wanted, list) else [wanted]))
-
-
-def satisfies(product: Product, constraints: Mapping[str, Any] | None) -> bool:
-    """True when the product meets every constraint. Unknown keys are an error, not ignored,
-    so a constraint can never be silently dropped."""
-    c = {k: v for k, v in (constraints or {}).items() if v is not None}
-    unknown = set(c) - set(CONSTRAINT_KEYS)
-    if unknown:
-        raise ValueError(f"unknown constraint {sorted(unknown)}; use {', '.join(CONSTRAINT_KEYS)}")
-    if "category" in c and not _matches(product.category, c["category"]):
-        return False
-    if "brand" in c and not _matches(product.brand, c["brand"]):
-        return False
-    if ("price_min" in c or "price_max" in c) and product.price is None:
-        return False
-    if "price_min" in c and product.price < float(c["price_min"]):
-        return False
-    if "price_max" in c and product.price > float(c["price_max"]):
-        return False
-    if "in_stock" in c and product.in_stock is not bool(c["in_stock"]):
-        return False
-    attrs = product.attributes or {}
-    return all(key in attrs and _matches(attrs[key], want) for key, want in (c.get("attributes") or {}).items())
 
 
 def is_consumable(category: str, consumables: Iterable[str] = DEFAULT_CONSUMABLES) -> bool:
