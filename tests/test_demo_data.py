@@ -1,5 +1,5 @@
 """The bundled demo shop (chatbot/data/demo/) meets its spec and is exactly what
-scripts/make_demo_shop.py generates."""
+scripts/make_demo_shop.py (the scripts/demo_shop package) generates."""
 from __future__ import annotations
 
 import json
@@ -438,3 +438,31 @@ def test_question_gold_agrees_with_data(data, products):
             assert "acceptable_product_ids" not in q
     headline = [q for q in data["questions"] if q["question"].startswith("Can you recommend a waterproof running shoe")]
     assert headline and len(headline[0]["acceptable_product_ids"]) >= 3
+
+
+def test_recommendation_gold_agrees_with_the_products_satisfies(data):
+    """The generator keeps its own constraint check (the gold must not come from the code it scores),
+    so the product's chatbot.constraints.satisfies must pick the same acceptable products wherever
+    its Constraints can state the request (they have no at-least or one-of forms)."""
+    from chatbot.constraints import Constraints, satisfies as product_satisfies
+    from chatbot.types import Product
+
+    catalog = [Product(**p) for p in data["products"]]
+    stated = {"category", "max_price", "in_stock", "attributes", "attributes_contains"}
+    checked = 0
+    for q in data["questions"]:
+        con = q.get("constraints", {})
+        if q["type"] != "recommendation" or set(con) - stated:
+            continue
+        c = Constraints(category=con["category"], price_max=con.get("max_price"), in_stock=con.get("in_stock"),
+                        attributes={**con.get("attributes", {}), **con.get("attributes_contains", {})})
+        assert [p.id for p in catalog if product_satisfies(p, c)] == q["acceptable_product_ids"], q["id"]
+        checked += 1
+    assert checked >= 15
+
+
+def test_generator_modules_are_small():
+    modules = sorted((ROOT / "scripts" / "demo_shop").rglob("*.py"))
+    assert len(modules) >= 10
+    for path in modules:
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path.relative_to(ROOT)
