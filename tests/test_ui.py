@@ -274,3 +274,17 @@ def test_launch_with_auth_asks_for_the_password(bot):
             assert client.get(f"{url}/config").status_code == 200
     finally:
         app.close()
+
+
+def test_try_questions_come_from_the_loaded_catalog():
+    from chatbot.types import Product
+    from chatbot.ui.handlers import try_questions
+
+    lamps = [Product("L1", "Lumo Desk Lamp", category="Desk Lamps", price=40, attributes={"dimmable": True}, review_count=3),
+             Product("L2", "Arc Lamp", category="Desk Lamps", price=80, attributes={"dimmable": False})]
+    asked = try_questions(lamps)
+    assert asked[:3] == ["Which desk lamps are dimmable?", "Recommend desk lamps under $80",
+                         "What do reviewers say about the Lumo Desk Lamp?"]
+    assert "Lumo Desk Lamp 有货吗？" in asked
+    assert not any("running" in q or "battery" in q for q in asked)
+    assert try_questions([]) == ["I want to talk to a human"]

@@ -17,13 +17,6 @@ from chatbot.errors import ConfigError, NotFound
 from chatbot.ui.render import CSS
 
 DEFAULT_CONCURRENCY = 4  # shoppers answered at once; more just queue (2-4 suit a CPU box)
-EXAMPLES = [
-    "Which running shoes are waterproof?",
-    "Recommend wireless headphones under $150",
-    "What do reviewers say about the battery life?",
-    "这款鞋防水吗？",
-    "I want to talk to a human",
-]
 
 
 # ---------------------------------------------------------------- binding and auth
@@ -115,7 +108,7 @@ def build_app(assistant):
                     send = gr.Button("Send", variant="primary", scale=1, elem_id="sb-send")
                     new_chat = gr.Button("New conversation", scale=1, min_width=190, elem_id="sb-new")
                 status = gr.Markdown(elem_id="sb-status")
-                gr.Examples(EXAMPLES, inputs=msg, label="Try")
+                gr.Examples(h.examples(), inputs=msg, label="Try")
             with gr.Tab("Dashboard", id="dashboard") as dash_tab:
                 with gr.Row():
                     gr.Markdown("### How the assistant is doing")

@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 from chatbot.loop.insights import log_stats
 from chatbot.ui import plots
 from chatbot.ui import render
-from chatbot.types import Reply
+from chatbot.types import Product, Reply
 
 UPLOAD_SUFFIXES = (".jsonl", ".csv")
 
@@ -53,6 +53,10 @@ class UIHandlers:
     # ------------------------------------------------------------------ chat tab
     def choices(self, empty: str | None = "Any product (no product page)") -> list[tuple[str, str]]:
         return render.product_choices(self.bot.products, empty)
+
+    def examples(self) -> list[str]:
+        """The "Try" questions, made from the loaded catalog (any shop's, not the demo's)."""
+        return try_questions(list(self.bot.products.values()))
 
     def first_product(self) -> str | None:
         choices = self.choices(None)
@@ -220,3 +224,33 @@ class UIHandlers:
         counts = self.bot.shop.db.counts()
         return (f"<p>The shop holds <b>{counts['products']}</b> products, <b>{counts['reviews']}</b> reviews "
                 f"and <b>{counts['qa']}</b> Q&amp;A pairs.</p>")
+
+
+def try_questions(products: list[Product]) -> list[str]:
+    """A question of each kind the assistant answers, in the shop's own words: a listed yes/no
+    property across a category, a request under a price the category has, what reviewers say of
+    its most reviewed product, the stock of a product in Chinese, and a hand-off."""
+    from collections import Counter
+
+    from chatbot.prompting import message
+
+    out = []
+    by_category: dict[str, list[Product]] = {}
+    for p in products:
+        if p.category:
+            by_category.setdefault(p.category, []).append(p)
+    if by_category:
+        category, members = max(by_category.items(), key=lambda kv: len(kv[1]))
+        flags = Counter(k for p in members for k, v in p.attributes.items() if v is True)
+        if flags:
+            out.append(message("try_property", "en", category=category.lower(), name=flags.most_common(1)[0][0].replace("_", " ")))
+        prices = sorted(p.price for p in members if p.price is not None)
+        if prices:
+            out.append(message("try_request", "en", category=category.lower(), price=f"{prices[len(prices) // 2]:.0f}"))
+    reviewed = max(products, key=lambda p: p.review_count, default=None)
+    if reviewed and reviewed.review_count:
+        out.append(message("try_reviews", "en", title=reviewed.name))
+    if products:
+        out.append(message("try_stock", "zh", title=products[0].name))
+    out.append(message("try_human", "en"))
+    return out
