@@ -55,6 +55,26 @@ def phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(plural_stem(w) for w in re.findall(r"[a-z0-9]+", phrase.lower()))
 
 
+_CITES_ONLY = re.compile(r"(\[\d{1,2}\]\s*)+[.!?。！？]?")
+
+
+@lru_cache(maxsize=4)
+def _segmenter(lang: str):
+    import pysbd  # knows abbreviations ("Acme & Co.", "Dr.", "e.g."), decimals and initials
+
+    return pysbd.Segmenter(language=lang if lang in pysbd.languages.LANGUAGE_CODES else "en", clean=False)
+
+
 def sentences(text: str) -> list[str]:
-    """A model's draft cut after each sentence end."""
-    return [s for s in re.split(rf"(?<=[{ENDS}])\s+", text.strip()) if s]
+    """`text` cut into sentences (pysbd). A piece that is only citation marks ("[2]") or that
+    starts in lower case ("2 lbs. | and is blue") still belongs to the sentence before it."""
+    out: list[str] = []
+    for piece in _segmenter(detect_lang(text)).segment(text.strip()):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and (_CITES_ONLY.fullmatch(piece) or piece[0].islower()):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out

@@ -1,0 +1,24 @@
+"""The one text module: words, stems, sentences and language, on hand-worked examples."""
+from chatbot.answer.generate import tidy
+from chatbot.text import detect_lang, sentences, stem, terms
+
+
+def test_sentences_keep_abbreviations_and_citations_with_their_sentence():
+    assert sentences("Made by St. Clair Ltd. in the U.K. It ships fast.") == [
+        "Made by St. Clair Ltd. in the U.K.", "It ships fast."]
+    assert sentences("Yes, it has a drain plug at the bottom. [2]") == ["Yes, it has a drain plug at the bottom. [2]"]
+    assert sentences("It weighs 2 lbs. and is blue.") == ["It weighs 2 lbs. and is blue."]
+    assert sentences("这款鞋很防水。尺码偏小！") == ["这款鞋很防水。", "尺码偏小！"]
+    assert sentences("  ") == []
+
+
+def test_a_brand_with_a_full_stop_is_not_the_end_of_the_answer():
+    assert tidy("The kettle is made by Dr. Leaf & Co. in Leeds [1]. It is also red.") == \
+        "The kettle is made by Dr. Leaf & Co. in Leeds [1]."
+
+
+def test_words_stems_and_language():
+    assert terms("The batteries of wooden trains") == ["battery", "wood", "train"]
+    assert terms("toys") == ["toys"]  # too short to lose its s
+    assert stem("glass") == "glass"
+    assert detect_lang("这款鞋防水吗") == "zh" and detect_lang("Is it waterproof?") == "en"
