@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from chatbot import vocabulary
 from chatbot.answer import lexicon
-from chatbot.text import phrase_stems, plural_stem
+from chatbot.text import phrase_stems, plural_stem, terms
 from chatbot.types import Product
 
 # "at least 40 liters" is a capacity and "less than 12 players" a count, not a price: a number
@@ -26,11 +27,20 @@ class Constraints:
     price_max: float | None = None
     in_stock: bool | None = None
     attributes: dict[str, object] = field(default_factory=dict)
+    # {attribute key: [op, value]}: ">=" / "<=" a number, "age" within the listed ages, "code>=" a graded code
+    bounds: dict[str, list] = field(default_factory=dict)
+    features: list[str] = field(default_factory=list)  # terms the record must hold ("timer", "cordless")
+    excluded: list[str] = field(default_factory=list)  # terms it must not ("plastic"), unless it says it is free of them
 
     def to_dict(self) -> dict:
         d = {"category": self.category, "price_min": self.price_min, "price_max": self.price_max,
-             "in_stock": self.in_stock, "attributes": dict(self.attributes)}
-        return {k: v for k, v in d.items() if v not in (None, {}, "")}
+             "in_stock": self.in_stock, "attributes": dict(self.attributes), "bounds": dict(self.bounds),
+             "features": list(self.features), "excluded": list(self.excluded)}
+        return {k: v for k, v in d.items() if v not in (None, {}, "", [])}
+
+    def only_features(self) -> bool:
+        """Nothing but catalog words: on a product page that is a question, not a request."""
+        return set(self.to_dict()) <= {"features", "excluded"}
 
     def is_empty(self) -> bool:
         return not self.to_dict()
@@ -43,6 +53,9 @@ class Constraints:
             price_max=newer.price_max if newer.price_max is not None else self.price_max,
             in_stock=newer.in_stock if newer.in_stock is not None else self.in_stock,
             attributes={**self.attributes, **newer.attributes},
+            bounds={**self.bounds, **newer.bounds},
+            features=list(dict.fromkeys(self.features + newer.features)),
+            excluded=list(dict.fromkeys(self.excluded + newer.excluded)),
         )
 
     def describe(self) -> str:
@@ -55,6 +68,9 @@ class Constraints:
                 parts.append(f"not {name}")
             else:
                 parts.append(f"{name} {value}")
+        for key, (op, value) in self.bounds.items():
+            parts.append(describe_bound(key, op, value))
+        parts += [f"with {t}" for t in self.features] + [f"no {t}" for t in self.excluded]
         if self.category:
             parts.append(self.category)
         if self.price_min is not None:
@@ -87,8 +103,9 @@ def is_recommendation_request(text: str) -> bool:
     return lexicon.search("recommend_request", text)
 
 
-def parse(text: str, products: list[Product]) -> Constraints:
-    """Constraints that the text states, in the catalog's vocabulary."""
+def parse(text: str, products: list[Product], category: str | None = None) -> Constraints:
+    """Constraints that the text states, in the catalog's vocabulary. `category` is taken when
+    the text names none of the catalog's categories in words (found by meaning, say)."""
     norm = _norm(text)
     tokens = tuple(plural_stem(w) for w in re.findall(r"[a-z0-9]+", norm))  # stemmed once for every phrase below
     c = Constraints()
@@ -104,6 +121,7 @@ def parse(text: str, products: list[Product]) -> Constraints:
             if len(last) > 3 and _has_phrase(tokens, last):
                 c.category = cat
                 break
+    c.category = c.category or category
     if m := _BETWEEN.search(norm):
         c.price_min, c.price_max = float(m.group(1)), float(m.group(2))
     else:
@@ -136,10 +154,88 @@ def parse(text: str, products: list[Product]) -> Constraints:
                     if isinstance(item, str) and len(item) > 2 and not item.replace(".", "").isdigit() and _has_phrase(tokens, item):
                         c.attributes[key] = item
                         break
+    _bounds(text.lower(), c, scope)
+    _features(norm, c, products, scope)
     return c
 
 
-CONSTRAINT_KEYS = ("category", "brand", "price_min", "price_max", "in_stock", "attributes")
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _bound_pattern() -> re.Pattern:
+    b = lexicon.lists("bounds")
+    units = [w for unit, words in lexicon.lists("units").items() for w in [unit, *words]]
+    before = _alternatives(b.get("min_before", []) + b.get("max_before", []))
+    after = _alternatives(b.get("min_after", []) + b.get("max_after", []))
+    return re.compile(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s*-?\s*({_alternatives(units)})(?![a-z])(?:\s*({after}))?"
+                      rf"|(?:({before})\s*)?\b([a-z]{{1,4}}[0-9x]{{1,3}})\b(?:\s*({after}))?", re.I)
+
+
+def _op(before: str | None, after: str | None) -> str | None:
+    b = {k: {w.lower() for w in v} for k, v in lexicon.lists("bounds").items()}
+    if (before or "").lower() in b.get("min_before", set()) or (after or "").lower() in b.get("min_after", set()):
+        return ">="
+    if (before or "").lower() in b.get("max_before", set()) or (after or "").lower() in b.get("max_after", set()):
+        return "<="
+    return None
+
+
+def _bounds(text: str, c: Constraints, scope: list[Product]) -> None:
+    """"at least 5 L", "under 500 g", "for a 7-year-old", "IP67 or better": bounds on the numeric,
+    age and graded-code attributes the catalog has, found through the unit the key names."""
+    units = {w.lower(): u for u, words in lexicon.lists("units").items() for w in [u, *words]}
+    numeric = vocabulary.numeric_keys(scope)
+    ages = vocabulary.age_keys(scope)
+    codes = {}  # letters of a graded code -> the keys holding such codes
+    for p in scope:
+        for key, value in p.attributes.items():
+            if parts := vocabulary.code_parts(value):
+                codes.setdefault(parts[0], set()).add(key)
+    for m in _bound_pattern().finditer(text):
+        if m.group(2):
+            number, unit, op = float(m.group(2)), units.get(m.group(3).lower()), _op(m.group(1), m.group(4))
+            if unit == "years" and ages:
+                for key in ages:
+                    c.bounds[key] = ["age", number]
+                continue
+            keys = [k for k, u in numeric.items() if u == unit]
+            if len(keys) > 1:  # "60 cm tall": the key whose other words the request uses
+                keys = [k for k in keys if any(part in text for part in k.lower().split("_")[:-1] if len(part) > 2)] or keys
+            if op and len(keys) == 1 and keys[0] not in c.bounds:
+                c.bounds[keys[0]] = [op, number]
+        elif m.group(6) and (parts := vocabulary.code_parts(m.group(6))) and parts[0] in codes:
+            for key in codes[parts[0]]:
+                c.bounds[key] = ["code>=", m.group(6).upper()]
+
+
+def _features(norm: str, c: Constraints, products: list[Product], scope: list[Product]) -> None:
+    """The request's other words that the catalog uses ("timer", "cordless"): required, or
+    excluded after "no"/"without" or before "-free". Words no product record holds cannot be
+    checked and are left out; so are the language's filler words ("recommend", "good")."""
+    known = set().union(*(vocabulary.product_terms(p) for p in products)) if products else set()
+    taken = set(terms(" ".join([c.category or "", *c.attributes, *(str(v) for v in c.attributes.values()),
+                                *(k.replace("_", " ") for k in c.bounds)])))
+    taken |= set(terms(" ".join(lexicon.words("filler_words")))) | set(terms(" ".join(lexicon.words("age_words"))))
+    taken |= {u for unit, words in lexicon.lists("units").items() for u in terms(" ".join([unit, *words]))}
+    ex = lexicon.lists("exclusion")
+    excluded = []
+    for before in ex.get("before", []):
+        excluded += terms(" ".join(re.findall(rf"(?<![\w-]){re.escape(before)}\s+([a-z]+)", norm)))
+    for after in ex.get("after", []):
+        excluded += terms(" ".join(re.findall(rf"([a-z]+)\s*-?\s*{re.escape(after.lstrip('-'))}\b", norm)))
+    negated_attrs = {k for k, v in c.attributes.items() if v is False}
+    for t in dict.fromkeys(excluded):
+        if t in known and t not in taken and t not in negated_attrs:
+            c.excluded.append(t)
+    for t in dict.fromkeys(terms(norm)):
+        if t in known and t not in taken and t not in c.excluded and not t.replace(".", "").isdigit() and len(t) > 2 \
+                and t not in terms(" ".join(ex.get("before", []) + ex.get("after", []))) \
+                and not vocabulary.code_parts(t):
+            c.features.append(t)
+
+
+CONSTRAINT_KEYS = ("category", "brand", "price_min", "price_max", "in_stock", "attributes", "bounds", "features", "excluded")
 
 
 def _loose(value: Any) -> str:
@@ -180,4 +276,34 @@ def satisfies(product: Product, constraints: Constraints | Mapping[str, Any] | N
     if "in_stock" in c and product.in_stock is not bool(c["in_stock"]):
         return False
     attrs = product.attributes or {}
-    return all(key in attrs and _matches(attrs[key], want) for key, want in (c.get("attributes") or {}).items())
+    if not all(key in attrs and _matches(attrs[key], want) for key, want in (c.get("attributes") or {}).items()):
+        return False
+    if not all(meets_bound(attrs.get(key), op, value) for key, (op, value) in (c.get("bounds") or {}).items()):
+        return False
+    if c.get("features") or c.get("excluded"):
+        have = vocabulary.product_terms(product)
+        if not set(c.get("features") or ()) <= have:
+            return False
+        if any(t in have and t not in vocabulary.free_of(product) for t in c.get("excluded") or ()):
+            return False
+    return True
+
+
+def meets_bound(have, op: str, want) -> bool:
+    if op == "code>=":
+        return vocabulary.at_least_as_good(have, want)
+    if op == "age":
+        span = vocabulary.age_span(have)
+        return bool(span) and span[0] <= float(want) <= span[1]
+    if isinstance(have, bool) or not isinstance(have, (int, float)):
+        return False
+    return have >= float(want) if op == ">=" else have <= float(want)
+
+
+def describe_bound(key: str, op: str, value) -> str:
+    name = key.replace("_", " ")
+    if op == "age":
+        return f"for age {value:g}" if isinstance(value, (int, float)) else f"for age {value}"
+    if op == "code>=":
+        return f"{name} {value} or better"
+    return f"{name} {'at least' if op == '>=' else 'at most'} {value:g}"

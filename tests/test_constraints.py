@@ -49,3 +49,40 @@ def test_a_number_with_a_unit_is_not_a_price():
     # A counted noun is no price either, and a question about one product is no shopping request.
     assert not is_recommendation_request("can you play with less than 12 players?")
     assert parse("is it ok for kids under 3 years?", PRODUCTS).price_max is None
+
+
+TENTS = [
+    Product("T1", "Ridge 4 Tent", category="tents", price=250, features=["Fully taped seams", "Two doors"],
+            description="A four person dome tent with aluminium poles and plastic-free packaging.",
+            attributes={"capacity_people": 4, "weight_kg": 3.2, "ip_rating": "IPX4", "age_range": "8-12"}),
+    Product("T2", "Lite 2 Tent", category="tents", price=150, features=["Plastic stakes", "Timer light"],
+            description="A two person tent.", attributes={"capacity_people": 2, "weight_kg": 1.4,
+                                                          "ip_rating": "IP67", "age_range": "6+"}),
+]
+
+
+def _ids(request):
+    c = parse(request, TENTS)
+    return c, [p.id for p in TENTS if satisfies(p, c)]
+
+
+def test_numeric_bounds_through_the_unit_the_key_names():
+    c, ids = _ids("a tent for at least 3 people under $300")
+    assert c.bounds == {"capacity_people": [">=", 3.0]} and c.price_max == 300 and ids == ["T1"]
+    assert _ids("a tent lighter than 2 kg")[1] == ["T2"]
+    assert _ids("推荐至少3人的tents")[0].bounds == {"capacity_people": [">=", 3.0]}
+
+
+def test_ages_and_graded_codes():
+    assert _ids("a tent for a 7-year-old")[1] == ["T2"]  # 6+ holds 7; 8-12 does not
+    c, ids = _ids("a tent rated IPX5 or better")
+    assert c.bounds == {"ip_rating": ["code>=", "IPX5"]} and ids == ["T2"]  # IP67 meets IPX5, IPX4 does not
+
+
+def test_features_and_exclusions_in_the_catalog_s_own_words():
+    c, ids = _ids("recommend a tent with a timer")
+    assert c.features == ["timer"] and ids == ["T2"]
+    c, ids = _ids("a tent with no plastic")
+    assert c.excluded == ["plastic"] and ids == ["T1"]  # "plastic-free packaging" is free of it
+    c, _ = _ids("any good tent ideas for my daughter")  # words no record holds ask for nothing
+    assert c.features == [] and c.excluded == []

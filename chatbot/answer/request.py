@@ -2,6 +2,8 @@
 that refines one ("and in blue?"), answered with the products that meet every constraint."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from chatbot import constraints as cons
 from chatbot.answer import lexicon
 from chatbot.answer.turn import Turn
@@ -14,6 +16,8 @@ def run(turn: Turn) -> None:
     about_page = bool(turn.product_id) and lexicon.search("this_product", turn.text)
     refines = turn.followup and state.constraints is not None and not wanted.is_empty()
     if not (turn.asks_recs and not wanted.is_empty() and len(turn.named) < 2 and not about_page or refines):
+        return
+    if turn.product_id and wanted.only_features():  # a question on a product page, in catalog words
         return
     if turn.followup and state.constraints is not None:
         wanted = state.constraints.merged(wanted)
@@ -29,18 +33,22 @@ def _recommend(turn: Turn, wanted: cons.Constraints) -> None:
     recs = recs or bot.recommend(turn.user_id, k=3, constraints=wanted.to_dict())
     if not recs:
         nearest = ""
-        loose = cons.Constraints(category=wanted.category)
-        alt = bot.recommend(turn.user_id, k=1, constraints=loose.to_dict()) if wanted.category else []
+        unmet = [part for part in split(wanted) if not any(cons.satisfies(p, part) for p in turn.products.values()
+                                                          if not wanted.category or p.category == wanted.category)]
+        alt = closest(turn, wanted)
         if alt:
-            p = turn.products[alt[0].product_id]
-            nearest = " " + turn.fixed("recommend_nearest", title=p.name, price=p.price_text(), stock=p.stock_text())
+            met = ", ".join(reasons(alt, wanted)) or "-"
+            nearest = " " + turn.fixed("recommend_nearest", title=alt.name, price=alt.price_text(),
+                                       stock=alt.stock_text(), met=met)
+        if unmet:
+            nearest = " " + turn.fixed("recommend_unmet", unmet="; ".join(u.describe() for u in unmet)) + nearest
         reply.answer = turn.fixed("recommend_none", wanted=wanted.describe(), nearest=nearest)
         reply.refused = True
     else:
         lines = [turn.fixed("recommend_intro", count=len(recs), wanted=wanted.describe())]
         for n, r in enumerate(recs, 1):
             p = turn.products[r.product_id]
-            reason = r.reason or "matches your request"
+            reason = ", ".join(reasons(p, wanted)) or r.reason or "matches your request"
             rating = f", {p.rating:.1f}★ ({p.review_count} reviews)" if p.rating is not None and "★" not in reason else ""
             lines.append(turn.fixed("recommend_item", n=n, title=p.name, price=p.price_text(),
                                     stock=p.stock_text(), rating=rating, reason=reason))
@@ -49,3 +57,40 @@ def _recommend(turn: Turn, wanted: cons.Constraints) -> None:
         reply.answer = "\n".join(lines)
     reply.query = f"{turn.text} {wanted.to_dict()}"
     turn.finish()
+
+
+def split(wanted: cons.Constraints) -> list[cons.Constraints]:
+    """Each constraint of a request on its own (the category kept with each), to name the one
+    no product meets."""
+    parts = [cons.Constraints(category=wanted.category, attributes={k: v}) for k, v in wanted.attributes.items()]
+    parts += [cons.Constraints(category=wanted.category, bounds={k: v}) for k, v in wanted.bounds.items()]
+    parts += [cons.Constraints(category=wanted.category, features=[t]) for t in wanted.features]
+    parts += [cons.Constraints(category=wanted.category, excluded=[t]) for t in wanted.excluded]
+    if wanted.price_min is not None or wanted.price_max is not None:
+        parts.append(cons.Constraints(category=wanted.category, price_min=wanted.price_min, price_max=wanted.price_max))
+    return parts
+
+
+def closest(turn: Turn, wanted: cons.Constraints):
+    """The product of the category meeting most of the request's constraints (ties: rating)."""
+    parts = split(wanted)
+    pool = [p for p in turn.products.values() if not wanted.category or p.category == wanted.category]
+    if not pool or not parts:
+        return None
+    return max(pool, key=lambda p: (sum(cons.satisfies(p, part) for part in parts), p.in_stock is True, p.rating or 0))
+
+
+def reasons(p, wanted: cons.Constraints) -> list[str]:
+    """What of the request this product meets, each with the record's own words."""
+    from chatbot.answer.check import deciding_quote
+
+    out = []
+    for part in split(wanted):
+        if part.price_min is not None or part.price_max is not None or not cons.satisfies(p, part):
+            continue
+        if part.features:
+            lines = [*p.features, p.description]
+            out.append(f"{part.features[0]} (\u201c{deciding_quote(part.features[0], lines, 80)}\u201d)")
+        else:
+            out.append(replace(part, category=None).describe())
+    return out

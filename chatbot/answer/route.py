@@ -17,6 +17,11 @@ def run(turn: Turn) -> None:
     # them against the whole catalog is skipped for a first question on a product's facts.
     if turn.asks_recs or state.history:
         turn.wanted = cons.parse(text, list(turn.products.values()))
+        if turn.asks_recs and turn.wanted.category is None and turn.lang != "en":
+            # The lexicon's words did not name a category: find it by meaning (the multilingual
+            # embedder reads a Chinese request against the English catalog)
+            if category := category_by_meaning(turn):
+                turn.wanted = cons.parse(text, list(turn.products.values()), category=category)
     # A message that names no product and no category continues the conversation's topic.
     turn.followup = bool(state.history) and not turn.named and bool(
         lexicon.search("followup", text) or (turn.wanted.category is None and not turn.asks_recs)
@@ -30,3 +35,13 @@ def run(turn: Turn) -> None:
     turn.reply.focus = turn.focus
     if turn.followup and turn.focus:  # "and is it waterproof?" -> about the product discussed before
         turn.reply.query = f"{text} ({turn.products[turn.focus[0]].name})"
+
+
+def category_by_meaning(turn: Turn, k: int = 5) -> str | None:
+    """The category most of the whole-catalog search's best products share (3 of 5), if any."""
+    hits = turn.bot.shop.retriever.search(turn.text, k=k)
+    categories = [turn.products[h.product_id].category for h in hits if h.product_id in turn.products]
+    if not categories:
+        return None
+    best = max(set(categories), key=categories.count)
+    return best if best and categories.count(best) * 5 >= 3 * k else None
