@@ -78,3 +78,16 @@ def sentences(text: str) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+def closest_sentence(query: str, texts: list[str], limit: int = 160) -> str:
+    """The sentence of `texts` sharing most words with `query` (ties: the earlier), clipped to
+    `limit` characters."""
+    said = set(words(query))
+    best, best_overlap = "", -1
+    for text in texts:
+        for sentence in re.split(rf"(?<=[{ENDS}])\s+|\.{{2,}}|;\s+", text):
+            overlap = len(said & set(words(sentence)))
+            if sentence.strip() and overlap > best_overlap:
+                best, best_overlap = sentence.strip(), overlap
+    return best if len(best) <= limit else best[: limit - 1].rsplit(" ", 1)[0] + "…"

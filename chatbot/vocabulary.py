@@ -16,7 +16,8 @@ _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to|至|~)\s*(\d+(?:\.\d+)?)|(\d
 CODE = re.compile(r"^([a-z]{1,4}?)([0-9x]{1,3})$", re.I)  # a graded code: IP67, IPX4, N95, UV400
 
 
-def _record_text(p: Product) -> str:
+def record_text(p: Product) -> str:
+    """A product's record as one text: title, brand, description, features, attribute names and text values."""
     parts = [p.title, p.brand, p.description, *p.features]
     for key, value in p.attributes.items():
         parts.append(key.replace("_", " "))
@@ -28,12 +29,12 @@ def _record_text(p: Product) -> str:
 def product_terms(p: Product) -> set[str]:
     """Stemmed words of the product's title, brand, description, features and attribute names
     and text values."""
-    return set(terms(_record_text(p)))
+    return set(terms(record_text(p)))
 
 
 def free_of(p: Product) -> set[str]:
     """Terms the record says the product is without ("plastic-free", "no BPA", "without cord")."""
-    text = _record_text(p).lower()
+    text = record_text(p).lower()
     out = set()
     for after in lexicon.lists("exclusion").get("after", []):
         word = after.lstrip("-")

@@ -308,6 +308,17 @@ def test_opinion_questions_are_answered_from_review_counts(settings, e5_embedder
     assert reply.answer.startswith("Sonara AeroBuds Pro: of 1 reviews that mention battery, 0 are positive and 1 negative")
     assert "battery dies" in reply.answer and bot.llm.prompts == []
     assert reply.citations[0].chunk_ids == ["P3:review:R3"]
+    # "Does it X over time?" is answered from the reviews that mention X, never a bare yes/no
+    lasting = bot.ask("Does the battery of the Sonara AeroBuds Pro hold up over time?")
+    assert lasting.answer.startswith("Sonara AeroBuds Pro: of 1 reviews that mention battery, 0 are positive and 1 negative")
+    assert '"the battery dies after four hours" [1]' in lasting.answer and bot.llm.prompts == []
+    assert lasting.citations[0].chunk_ids == ["P3:review:R3"]
+    dry = bot.ask("Does the Trailhawk Storm Runner stay dry over time?")
+    assert '"Kept my feet dry on a rainy trail run" [1]' in dry.answer and dry.citations[0].chunk_ids == ["P1:review:R1"]
+    # a word no aspect tracks: the reviews that say it, counted; a planted instruction is never quoted
+    free = bot.ask("Does the Nordvale City Glide stay free of blisters over time?")
+    assert free.answer.startswith("Nordvale City Glide: 1 review mentions blister free: ") or "none of its" in free.answer
+    assert "Ignore previous" not in free.answer
 
 
 def test_invented_warranty_is_withdrawn_and_two_named_products_are_compared(bot_factory):

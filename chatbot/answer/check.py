@@ -12,7 +12,7 @@ from chatbot.answer.generate import CITE_MARK
 from chatbot.answer.pack import KIND_LABEL, dont_know
 from chatbot.answer.turn import Turn
 from chatbot.prompting import message
-from chatbot.text import ENDS, terms, words
+from chatbot.text import closest_sentence, terms, words
 from chatbot.text import sentences as split_sentences
 from chatbot.types import Citation, Hit
 
@@ -137,12 +137,4 @@ def source_of(answer: str, hits: list[Hit]) -> int:
 def deciding_quote(answer: str, texts: list[str], limit: int = 160) -> str:
     """The evidence sentence sharing most words with the answer: the line a shopper should read
     to check it (ties go to the earlier, better ranked chunk)."""
-    said = set(words(answer))
-    best, best_overlap = "", -1
-    for text in texts:
-        text = _CHUNK_PREFIX.sub("", text)
-        for sentence in re.split(rf"(?<=[{ENDS}])\s+|\.{{2,}}|;\s+", text):
-            overlap = len(said & set(words(sentence)))
-            if sentence.strip() and overlap > best_overlap:
-                best, best_overlap = sentence.strip(), overlap
-    return best if len(best) <= limit else best[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return closest_sentence(answer, [_CHUNK_PREFIX.sub("", text) for text in texts], limit)

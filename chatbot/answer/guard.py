@@ -152,6 +152,8 @@ def check_answer(answer: str, evidence_text: str, products: list[Product], quest
     for m in POLICY.finditer(answer):
         if m.group(0).lower() not in evidence_text.lower():
             problems.append(f"'{m.group(0)}' is not in the evidence")
+    for term in unsupported_terms(answer, evidence_text, products, question):
+        problems.append(f"'{term}' is not in the evidence")
     if len(products) == 1:
         p = products[0]
         if p.in_stock is True and OUT_OF_STOCK.search(answer):
@@ -163,3 +165,30 @@ def check_answer(answer: str, evidence_text: str, products: list[Product], quest
             if p.price is not None or p.in_stock is not None:  # "price not listed" corrects nothing
                 facts.append(f"{p.name}: {p.price_text()}, {p.stock_text()}")
     return Check(not problems, problems, facts)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/-]*[A-Za-z0-9+]|[A-Za-z]")
+_COMPACT = re.compile(r"[\s._/-]+")
+
+
+def unsupported_terms(answer: str, evidence: str, products: list[Product], question: str = "") -> list[str]:
+    """Specific terms of the answer that neither the evidence, the question nor the products'
+    records hold: a name, standard, place or codec (a capitalised word past a sentence's first, an
+    acronym) or a code mixing letters and digits (IP67, aptX, 5.3). A small model fills these in
+    from its own knowledge; the shopper must not read them as the shop's word."""
+    from chatbot.vocabulary import record_text
+
+    known = " ".join([evidence, question, *(record_text(p) for p in products)]).lower()
+    compact = _COMPACT.sub("", known)
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", CITE.sub("", answer)):
+        for i, m in enumerate(_TOKEN.finditer(sentence)):
+            token = m.group(0).rstrip(".")
+            mixed = any(ch.isdigit() for ch in token) and any(ch.isalpha() for ch in token)
+            capital = any(ch.isupper() for ch in token) and (i > 0 or token.isupper() and len(token) > 1)
+            if not (mixed or capital) or token == "I":
+                continue
+            if token.lower() in known or _COMPACT.sub("", token.lower()) in compact:
+                continue
+            out.append(token)
+    return list(dict.fromkeys(out))

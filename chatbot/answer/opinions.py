@@ -3,14 +3,18 @@ real quote, so every claim about customers' opinions can be checked against the 
 from __future__ import annotations
 
 
-from chatbot.answer import lexicon
+import json
+
+from chatbot.answer import guard, lexicon
+from chatbot.text import closest_sentence, terms
 from chatbot.prompting import message
 from chatbot.types import Citation, Product
 
 def answer(question: str, product: Product, conn, lang: str = "en") -> tuple[str, Citation] | None:
     """(answer, citation) from stored review analyses, or None when the question is not about
     opinions or the product's reviews have not been analysed."""
-    if not lexicon.search("opinion_question", question):
+    opinion, experience = lexicon.search("opinion_question", question), lexicon.search("experience_question", question)
+    if not (opinion or experience):
         return None
     from analytics.aspects import AspectMatcher
     from analytics.store import load_analyses
@@ -20,6 +24,8 @@ def answer(question: str, product: Product, conn, lang: str = "en") -> tuple[str
     if not analyses:
         return None
     asked = AspectMatcher().find(question, lang, product.category)
+    if not opinion and not asked:  # no aspect the analytics track: count the reviews that mention it
+        return _from_mentions(question, product, conn, analyses, lang)
     stats = {s.aspect: s for s in aspect_stats(analyses)}
     chunk_ids = []
     if asked:
@@ -42,3 +48,37 @@ def answer(question: str, product: Product, conn, lang: str = "en") -> tuple[str
         return text, Citation(product.id, chunk_ids, product.name, stat.quote)
     summary = summarize(product, analyses)
     return summary.customers_say, Citation(product.id, [], product.name, "")
+
+
+def _from_mentions(question: str, product: Product, conn, analyses, lang: str):
+    """"Does it X over time?": the reviews that mention X, counted by sentiment, a quote from
+    each side, rather than a yes or no the reviews may contradict."""
+    asked = set(terms(question)) - set(terms(product.name)) - set(terms(" ".join(lexicon.words("filler_words"))))
+    asked -= set(terms(" ".join(lexicon.words("experience_words"))))
+    if not asked:
+        return None
+    sentiment = {a.review_id: a.sentiment for a in analyses}
+    rows = conn.execute("SELECT id, data FROM reviews WHERE product_id = ?", (product.id,)).fetchall()
+    said = {"positive": [], "negative": [], "neutral": []}
+    for review_id, data in rows:
+        text = json.loads(data).get("text", "")
+        if asked & set(terms(text)) and review_id in sentiment and guard.screen(text).action == "answer":
+            said[sentiment[review_id]].append((review_id, text))
+    topic = " ".join(sorted(asked))
+    total = sum(len(v) for v in said.values())
+    if not total:
+        return message("reviews_none", lang, title=product.name, count=len(analyses), aspect=topic), \
+            Citation(product.id, [], product.name, "")
+    quotes, ids = [], []
+    for side in ("positive", "negative"):
+        if said[side]:
+            review_id, text = said[side][0]
+            quotes.append(f'"{closest_sentence(topic, [text], 120)}" [{len(quotes) + 1}]')
+            ids.append(f"{product.id}:review:{review_id}")
+    if not quotes:  # only mixed or neutral reviews mention it
+        review_id, text = said["neutral"][0]
+        quotes.append(f'"{closest_sentence(topic, [text], 120)}" [1]')
+        ids.append(f"{product.id}:review:{review_id}")
+    text = message("reviews_mentions", lang, title=product.name, total=total, topic=topic, pos=len(said["positive"]),
+                   neg=len(said["negative"]), mixed=len(said["neutral"]), quote=" " + " ".join(quotes))
+    return text, Citation(product.id, ids, product.name, quotes[0].rsplit(" [", 1)[0].strip('"') if quotes else "")
