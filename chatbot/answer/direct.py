@@ -3,9 +3,12 @@ small model misreads such facts, and the record cannot disagree with itself): pr
 a listed attribute, what reviewers say, which of two products is cheaper."""
 from __future__ import annotations
 
+import re
+
+from chatbot import vocabulary
 from chatbot.answer import facts, lexicon, opinions
 from chatbot.answer.turn import Turn
-from chatbot.data.chunking import card_text
+from chatbot.data.chunking import card_text, format_value
 from chatbot.types import Citation, Product
 
 
@@ -24,6 +27,47 @@ def run(turn: Turn) -> None:
         _from_card(turn, one, fact)
     elif len(focus) >= 2 and lexicon.search("compare_price", text):
         _compare_price(turn, [turn.products[pid] for pid in focus])
+    elif len(focus) == 2:
+        _compare_attribute(turn, [turn.products[pid] for pid in focus])
+
+
+def _compare_attribute(turn: Turn, items: list[Product]) -> None:
+    """"Which is lighter, A or B?": both records side by side on the attribute the comparative
+    names through its unit (lighter: a mass, brighter: lumens), when both list it."""
+    text = turn.text.lower()
+    for unit, words in lexicon.lists("compare_units").items():
+        for word in words:
+            if not re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text):
+                continue
+            keys = [k for k in items[0].attributes if vocabulary.unit_of_key(k) == unit and _number(items[1].attributes.get(k)) is not None
+                    and _number(items[0].attributes[k]) is not None]
+            if len(keys) != 1:
+                continue
+            key = keys[0]
+            name, shown = _named(key)
+            smaller_wins = word in lexicon.lists("compare_smaller").get(unit, [])
+            ranked = sorted(items, key=lambda p: _number(p.attributes[key]), reverse=not smaller_wins)
+            if _number(ranked[0].attributes[key]) == _number(ranked[1].attributes[key]):
+                answer = turn.fixed("compare_same", a=ranked[0].name, b=ranked[1].name, name=name,
+                                    value=shown(ranked[0].attributes[key]))
+            else:
+                answer = turn.fixed("compare_attribute", win=ranked[0].name, word=word, lose=ranked[1].name, name=name,
+                                    win_value=shown(ranked[0].attributes[key]), lose_value=shown(ranked[1].attributes[key]))
+            turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"{name}: {shown(p.attributes[key])}")
+                                    for p in ranked]
+            turn.finish(answer)
+            return
+
+
+def _named(key: str):
+    """weight_kg -> ("weight", "1.4 kg" for 1.4); lumens -> ("lumens", "800 lumens")."""
+    parts = key.split("_")
+    name = " ".join(parts[:-1]) if len(parts) > 1 else key
+    return name, lambda value: f"{format_value(value)} {parts[-1]}"
+
+
+def _number(value) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def _from_card(turn: Turn, p: Product, answer: str) -> None:

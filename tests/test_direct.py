@@ -1,0 +1,30 @@
+"""The direct stage answers comparisons from both records side by side (hand-worked records)."""
+from types import SimpleNamespace
+
+from chatbot.answer import direct
+from chatbot.answer.settings import AnswerSettings
+from chatbot.answer.turn import Session, Turn
+from chatbot.types import Product
+
+RECORDS = {"A": Product("A", "Ridge Tent", attributes={"weight_kg": 3.2, "lumens": 100}),
+           "B": Product("B", "Lite Tent", attributes={"weight_kg": 1.4, "lumens": 100})}
+
+
+def _turn(text):
+    turn = Turn(text, Session(), SimpleNamespace(products=RECORDS), AnswerSettings())
+    turn.focus = ["A", "B"]
+    direct.run(turn)
+    return turn
+
+
+def test_the_comparative_names_the_attribute_through_its_unit():
+    turn = _turn("Which is lighter, the Ridge Tent or the Lite Tent?")
+    assert turn.done and turn.reply.answer == \
+        "The Lite Tent is lighter: its weight is 1.4 kg [1], against 3.2 kg for the Ridge Tent [2]."
+    assert [c.product_id for c in turn.reply.citations] == ["B", "A"]
+    assert _turn("哪个更轻？").reply.answer.startswith("Lite Tent 更胜一筹")
+
+
+def test_a_tie_says_so_and_an_unlisted_comparison_goes_on_to_the_evidence():
+    assert _turn("Which one is brighter?").reply.answer.startswith("Both list the same lumens: 100 lumens")
+    assert not _turn("Which one is comfier?").done
