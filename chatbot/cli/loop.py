@@ -12,7 +12,7 @@ from pathlib import Path
 def add_parser(sub) -> None:
     ev = sub.add_parser("events", help="shopper events (views, carts, purchases...)")
     ev_sub = ev.add_subparsers(dest="events_command", metavar="ACTION", required=True)
-    imp = ev_sub.add_parser("import", help="import interactions.jsonl (or .csv, same columns); all or nothing")
+    imp = ev_sub.add_parser("import", help="import interactions.jsonl (or .csv, same columns); all or nothing, reruns skip stored events")
     imp.add_argument("file")
     imp.set_defaults(func=run_import)
 
@@ -50,48 +50,21 @@ def add_parser(sub) -> None:
 
 
 def read_events(path: Path) -> list:
-    """Parse and check every line of an interactions file; raise ValidationError listing all
-    problems (`file:line: field: problem`) before anything is written."""
-    from chatbot.data.catalog import _Row, iter_rows
-    from chatbot.errors import NotFound, ValidationError
-    from chatbot.loop.log import parse_ts
-    from chatbot.types import ACTIONS, Event
+    """Kept for callers of the old place; the reader lives in chatbot.loop.events_io."""
+    from chatbot.loop.events_io import read_events as read
 
-    if not path.is_file():
-        raise NotFound(f"{path}: no such file")
-    problems: list[str] = []
-    out = []
-    for number, row, problem in iter_rows(path):
-        where = f"{path}:{number}"
-        if problem:
-            problems.append(f"{where}: line: {problem}")
-            continue
-        before = len(problems)
-        r = _Row(row, where, problems)
-        user_id, product_id = r.text("user_id", required=True), r.text("product_id", required=True)
-        action, ts, value = r.text("action", required=True), r.text("ts", required=True), r.number("value")
-        if action and action not in ACTIONS:
-            r.bad("action", f"{action!r} is not one of {', '.join(ACTIONS)}")
-        if ts:
-            try:
-                parse_ts(ts)
-            except ValueError:
-                r.bad("ts", f"{ts!r} is not an ISO 8601 time")
-        if len(problems) == before:
-            out.append(Event(user_id=user_id, product_id=product_id, action=action, ts=ts,
-                             session_id=r.text("session_id") or None, value=value))
-    if problems:
-        raise ValidationError(problems + [f"{path}: nothing imported; fix the lines above and run again"])
-    return out
+    return read(path)
 
 
 def run_import(args, settings) -> int:
+    from chatbot.loop.events_io import import_events, read_events
     from chatbot.loop.log import open_log
 
     events = read_events(Path(args.file))
     with open_log(settings) as log:
-        n = log.log_events(events)  # one transaction
-    print(f"{n} events imported from {args.file}" + ("" if settings.log_enabled else " (logging is off: not stored)"))
+        n, known = import_events(log, events)  # one transaction; a rerun skips what is stored
+    print(f"{n} events imported from {args.file}" + (f", {known} already stored" if known else "")
+          + ("" if settings.log_enabled else " (logging is off: not stored)"))
     return 0
 
 
