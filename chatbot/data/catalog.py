@@ -11,9 +11,10 @@ import sqlite3
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from chatbot.data.rows import Row as _Row, iter_rows, label  # noqa: F401 - iter_rows: a public name here
+from chatbot.data.schema import migrate
 from chatbot.errors import NotFound, ValidationError
 from chatbot.types import Product, QAPair, Review
 
@@ -139,17 +140,6 @@ def read_catalog(folder: Path | str, known_products: Iterable[str] = ()) -> Cata
 
 # ---------------------------------------------------------------- shop.db
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS products (id TEXT PRIMARY KEY, data TEXT NOT NULL, hash TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS reviews (id TEXT PRIMARY KEY, product_id TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS reviews_product ON reviews(product_id);
-CREATE TABLE IF NOT EXISTS qa (id TEXT PRIMARY KEY, product_id TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS qa_product ON qa(product_id);
-CREATE TABLE IF NOT EXISTS chunks (id TEXT PRIMARY KEY, product_id TEXT NOT NULL, hash TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS chunks_product ON chunks(product_id);
-"""
-
-
 def _dump(record) -> str:
     return json.dumps(asdict(record), ensure_ascii=False, sort_keys=True)
 
@@ -162,8 +152,7 @@ class ShopDB:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        with self.connect() as conn:
-            conn.executescript(_SCHEMA)
+        migrate(self.connect())  # chatbot/data/schema.py owns every table of shop.db
 
     def connect(self) -> sqlite3.Connection:
         """One connection per thread; WAL so readers never block the writer."""
