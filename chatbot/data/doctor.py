@@ -10,16 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-PAGE = 5000
-
-
-def store_ids(store) -> set[str]:
-    """Every chunk id in the vector store, read a page at a time."""
-    ids: set[str] = set()
-    total = store.count()
-    for offset in range(0, total, PAGE):
-        ids.update(store.collection.get(include=[], limit=PAGE, offset=offset)["ids"])
-    return ids
+from chatbot.data.ingest import PAGE, plan_chunks, write_chunks
 
 
 def _store_texts(store) -> dict[str, str]:
@@ -72,8 +63,6 @@ def check(db, store) -> DoctorReport:
 
 def repair(db, store, embedder, analyzer=None, progress: bool = False) -> DoctorReport:
     """Make the store and the chunk index agree with the records; return the check after it."""
-    from chatbot.data.ingest import plan_chunks, write_chunks
-
     before = check(db, store)
     conn = db.connect()
     conn.execute("BEGIN IMMEDIATE")
