@@ -14,30 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from chatbot.data.schema import migrate
 from chatbot.types import Product, Review
 
 from .analyzer import ReviewAnalysis, ReviewAnalyzer
 from .text import text_hash
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS review_analysis (
-    review_id TEXT PRIMARY KEY,
-    product_id TEXT NOT NULL,
-    text_hash TEXT NOT NULL,
-    lang TEXT,
-    sentiment TEXT NOT NULL,
-    score REAL NOT NULL,
-    aspects TEXT NOT NULL,   -- JSON list of {aspect, polarity, score, quote}
-    keywords TEXT NOT NULL,  -- JSON list of strings
-    rating INTEGER,
-    model TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS review_analysis_product ON review_analysis(product_id);
-CREATE TABLE IF NOT EXISTS review_aspect_terms (
-    category TEXT NOT NULL, term TEXT NOT NULL, reviews INTEGER NOT NULL,
-    PRIMARY KEY (category, term)
-);
-"""
 BATCH = 128
 
 
@@ -57,10 +39,7 @@ def connect(target) -> sqlite3.Connection:
     else:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(target))
-    # One statement at a time: executescript() would COMMIT a caller's open transaction first.
-    for statement in SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    migrate(conn)  # the tables are chatbot/data/schema.py's, with shop.db's others
     return conn
 
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from chatbot.loop.insights import log_stats
 from chatbot.data.catalog import iter_rows, read_catalog  # noqa: E402
-from chatbot.loop.events import read_events  # noqa: E402
+from chatbot.loop.events_io import read_events  # noqa: E402
 from chatbot.loop.insights import churn_from_log, roc_auc  # noqa: E402
 from chatbot.loop.log import InteractionLog  # noqa: E402
 from chatbot.loop.recommend import Recommender, hit_rate, popularity_baseline, random_baseline  # noqa: E402

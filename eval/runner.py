@@ -42,7 +42,7 @@ class ShopbotRunner:
         self.catalog_ids = set(self.bot.products)
         if evalset.has_behaviour and not self.bot.log.product_counts():
             # The shop's shopper history, as a deployed shop would hold it (once, in a kept store).
-            from chatbot.loop.events import read_events
+            from chatbot.loop.events_io import read_events
 
             self.bot.log.log_events(read_events(evalset.folder / "interactions.jsonl"))
 

@@ -52,7 +52,7 @@ def test_csv_with_same_columns(tmp_path):
     assert cat.products[0].attributes == {"wattage": 2200}
     assert cat.products[0].in_stock is True and cat.products[0].price == pytest.approx(39.9)
     assert any(":3: price: -5.0 is outside 0..None" in p for p in cat.problems)
-    assert any("r2: product_id: unknown product 'NOPE'" in p for p in cat.problems)
+    assert any("reviews.csv:3: product_id: unknown product 'NOPE'" in p for p in cat.problems)
     assert any("reviews.csv:4: rating: 9.0 is outside 1..5" in p for p in cat.problems)
 
 

@@ -1,4 +1,4 @@
-"""`shopbot ingest DIR` and `shopbot search QUESTION`."""
+"""`shopbot ingest DIR`, `shopbot search QUESTION` and `shopbot doctor`."""
 from __future__ import annotations
 
 import json
@@ -24,6 +24,11 @@ def add_parser(sub) -> None:
     s.add_argument("--kind", choices=["card", "description", "review", "qa"])
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=run_search)
+
+    d = sub.add_parser("doctor", help="check that the vector store holds exactly the chunks shop.db lists; --repair fixes it")
+    d.add_argument("--repair", action="store_true", help="drop orphan chunks, re-embed missing or stale ones")
+    d.add_argument("--json", action="store_true", help="print the report as JSON")
+    d.set_defaults(func=run_doctor)
 
 
 def run_ingest(args, settings) -> int:
@@ -64,3 +69,29 @@ def run_search(args, settings) -> int:
         text = h.chunk.text if len(h.chunk.text) < 220 else h.chunk.text[:217] + "..."
         print(f"{rank}. [{h.product_id} {h.chunk.kind}] {h.score:.3f}  {text}")
     return 0
+
+
+def run_doctor(args, settings) -> int:
+    """Exit 0 when shop.db and the vector store agree (after --repair, if asked), 1 when not."""
+    from chatbot.data import doctor
+    from chatbot.data.shop import Shop
+
+    shop = Shop(settings)
+    if args.repair:
+        report = doctor.repair(shop.db, shop.store, shop.embedder, analyzer=shop.analyzer, progress=not args.json)
+    else:
+        report = doctor.check(shop.db, shop.store)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return 0 if report.ok else 1
+    print(f"shop.db: {report.products} products, {report.reviews} reviews, {report.qa} Q&A, "
+          f"{report.chunks_listed} chunks listed ({report.chunks_expected} expected from the records); "
+          f"vector store: {report.chunks_in_store} chunks")
+    for name, ids in (("missing from the store", report.missing), ("orphans (listed by no record)", report.orphans),
+                      ("stale text", report.stale), ("products whose chunk index is out of date", report.unindexed)):
+        if ids:
+            print(f"{len(ids)} {name}: {', '.join(ids[:8])}{' ...' if len(ids) > 8 else ''}")
+    if report.repaired:
+        print("repaired: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in report.repaired.items()))
+    print("ok: shop.db and the vector store agree" if report.ok else "drift found: run `shopbot doctor --repair`")
+    return 0 if report.ok else 1

@@ -12,7 +12,7 @@ from pathlib import Path
 def add_parser(sub) -> None:
     ev = sub.add_parser("events", help="shopper events (views, carts, purchases...)")
     ev_sub = ev.add_subparsers(dest="events_command", metavar="ACTION", required=True)
-    imp = ev_sub.add_parser("import", help="import interactions.jsonl (or .csv, same columns); all or nothing")
+    imp = ev_sub.add_parser("import", help="import interactions.jsonl (or .csv, same columns); all or nothing, reruns skip stored events")
     imp.add_argument("file")
     imp.set_defaults(func=run_import)
 
@@ -50,14 +50,14 @@ def add_parser(sub) -> None:
 
 
 def run_import(args, settings) -> int:
+    from chatbot.loop.events_io import import_events, read_events
     from chatbot.loop.log import open_log
-
-    from chatbot.loop.events import read_events
 
     events = read_events(Path(args.file))
     with open_log(settings) as log:
-        n = log.log_events(events)  # one transaction
-    print(f"{n} events imported from {args.file}" + ("" if settings.log_enabled else " (logging is off: not stored)"))
+        n, known = import_events(log, events)  # one transaction; a rerun skips what is stored
+    print(f"{n} events imported from {args.file}" + (f", {known} already stored" if known else "")
+          + ("" if settings.log_enabled else " (logging is off: not stored)"))
     return 0
 
 

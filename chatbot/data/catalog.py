@@ -6,22 +6,21 @@ problems read `file:line: field: problem`.
 """
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
+from chatbot.data.rows import Row as _Row, iter_rows, label  # noqa: F401 - iter_rows: a public name here
+from chatbot.data.schema import migrate
 from chatbot.errors import NotFound, ValidationError
-from chatbot.types import Product, QAPair, Review
 from chatbot.text import detect_lang
+from chatbot.types import Product, QAPair, Review
 
 KINDS = {"products": Product, "reviews": Review, "product_qa": QAPair}
 ALIASES = {"qa": "product_qa", "questions_answers": "product_qa"}
-_TRUE = {"true", "1", "yes", "y", "t"}
-_FALSE = {"false", "0", "no", "n", "f", ""}
 
 
 @dataclass
@@ -31,106 +30,6 @@ class Catalog:
     qa: list[QAPair] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # kind -> file read
-
-
-def iter_rows(path: Path) -> Iterator[tuple[int, dict | None, str | None]]:
-    """Yield (line number, row, problem) from a JSONL or CSV file."""
-    if path.suffix.lower() == ".csv":
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
-            for row in reader:
-                yield reader.line_num, {k: v for k, v in row.items() if k is not None}, None
-        return
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, None, f"not valid JSON ({exc.msg} at column {exc.colno})"
-                continue
-            if not isinstance(row, dict):
-                yield number, None, "expected a JSON object"
-                continue
-            yield number, row, None
-
-
-class _Row:
-    """Field accessors that collect `field: problem` messages instead of raising."""
-
-    def __init__(self, row: dict, where: str, problems: list[str]):
-        self.row, self.where, self.problems = row, where, problems
-
-    def bad(self, name: str, problem: str) -> None:
-        self.problems.append(f"{self.where}: {name}: {problem}")
-
-    def text(self, name: str, required: bool = False) -> str:
-        value = self.row.get(name)
-        if value is None or value == "":
-            if required:
-                self.bad(name, "required, missing or empty")
-            return ""
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        if not isinstance(value, str):
-            self.bad(name, f"expected text, got {type(value).__name__}")
-            return ""
-        return value.strip()
-
-    def number(self, name: str, lo: float | None = None, hi: float | None = None) -> float | None:
-        value = self.row.get(name)
-        if value is None or value == "":
-            return None
-        if isinstance(value, str):
-            try:
-                value = float(value.replace(",", "").lstrip("$¥€£"))
-            except ValueError:
-                self.bad(name, f"expected a number, got {value!r}")
-                return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            self.bad(name, f"expected a number, got {value!r}")
-            return None
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            self.bad(name, f"{value} is outside {lo}..{hi}")
-            return None
-        return float(value)
-
-    def boolean(self, name: str) -> bool | None:
-        value = self.row.get(name)
-        if value is None or isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-            return value.strip().lower() in _TRUE if value.strip() else None
-        if isinstance(value, int) and value in (0, 1):
-            return bool(value)
-        self.bad(name, f"expected true or false, got {value!r}")
-        return None
-
-    def json_field(self, name: str, kind: type):
-        value = self.row.get(name)
-        if value in (None, ""):
-            return kind()
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except json.JSONDecodeError:
-                if kind is list:  # CSV convenience: a|b|c
-                    return [part.strip() for part in value.split("|") if part.strip()]
-                self.bad(name, "expected a JSON object")
-                return kind()
-        if not isinstance(value, kind):
-            self.bad(name, f"expected a {'list' if kind is list else 'JSON object'}, got {type(value).__name__}")
-            return kind()
-        if kind is list:
-            if not all(isinstance(v, str) for v in value):
-                self.bad(name, "expected a list of strings")
-                return [str(v) for v in value]
-        else:
-            for key, item in value.items():
-                if not isinstance(item, (str, int, float, bool, list)):
-                    self.bad(name, f"attribute {key!r} must be text, a number, true/false or a list")
-        return value
 
 
 def _parse_product(r: _Row) -> Product:
@@ -189,7 +88,7 @@ def find_files(folder: Path) -> dict[str, Path]:
         kind = ALIASES.get(path.stem, path.stem)
         if kind in KINDS:
             if kind in found:
-                raise ValidationError(f"{path}: both {found[kind].name} and {path.name} hold {kind}; keep one")
+                raise ValidationError(f"{path}:1: file: {found[kind].name} already holds {kind}; keep one of the two")
             found[kind] = path
     if not found:
         raise ValidationError(f"{folder}: no products.jsonl, reviews.jsonl or product_qa.jsonl (or .csv) found")
@@ -201,14 +100,16 @@ def read_catalog(folder: Path | str, known_products: Iterable[str] = ()) -> Cata
     files = find_files(Path(folder))
     catalog = Catalog(files=files)
     target = {"products": catalog.products, "reviews": catalog.reviews, "product_qa": catalog.qa}
+    where_of: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}  # kind -> id -> file:line
     for kind in ("products", "reviews", "product_qa"):
         if kind not in files:
             continue
         path, seen = files[kind], {}
+        lines = where_of[kind]
         for number, row, problem in iter_rows(path):
             where = f"{path}:{number}"
             if problem:
-                catalog.problems.append(f"{where}: line: {problem}")
+                catalog.problems.append(f"{where}: {label(problem)}: {problem}")
                 continue
             before = len(catalog.problems)
             record = PARSERS[kind](_Row(row, where, catalog.problems))
@@ -216,6 +117,7 @@ def read_catalog(folder: Path | str, known_products: Iterable[str] = ()) -> Cata
                 catalog.problems.append(f"{where}: id: {record.id!r} already used on line {seen[record.id]}")
             if len(catalog.problems) == before:
                 seen[record.id] = number
+                lines[record.id] = where
                 target[kind].append(record)
     product_ids = {p.id for p in catalog.products} | set(known_products)
     for kind, records in (("reviews", catalog.reviews), ("product_qa", catalog.qa)):
@@ -224,25 +126,13 @@ def read_catalog(folder: Path | str, known_products: Iterable[str] = ()) -> Cata
             if record.product_id in product_ids:
                 kept.append(record)
             else:
-                catalog.problems.append(
-                    f"{files[kind]}: id {record.id}: product_id: unknown product {record.product_id!r}"
-                )
+                catalog.problems.append(f"{where_of[kind][record.id]}: product_id: unknown product "
+                                        f"{record.product_id!r} (not in the products file nor in the store)")
         records[:] = kept
     return catalog
 
 
 # ---------------------------------------------------------------- shop.db
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS products (id TEXT PRIMARY KEY, data TEXT NOT NULL, hash TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS reviews (id TEXT PRIMARY KEY, product_id TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS reviews_product ON reviews(product_id);
-CREATE TABLE IF NOT EXISTS qa (id TEXT PRIMARY KEY, product_id TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS qa_product ON qa(product_id);
-CREATE TABLE IF NOT EXISTS chunks (id TEXT PRIMARY KEY, product_id TEXT NOT NULL, hash TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS chunks_product ON chunks(product_id);
-"""
-
 
 def _dump(record) -> str:
     return json.dumps(asdict(record), ensure_ascii=False, sort_keys=True)
@@ -256,8 +146,7 @@ class ShopDB:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        with self.connect() as conn:
-            conn.executescript(_SCHEMA)
+        migrate(self.connect())  # chatbot/data/schema.py owns every table of shop.db
 
     def connect(self) -> sqlite3.Connection:
         """One connection per thread; WAL so readers never block the writer."""
