@@ -105,7 +105,7 @@ class ShopAssistant:
             try:
                 self.log.log_turn(session_id, user_id, message, reply, product_id=product_id)
             except Exception as exc:  # a broken log must not lose the shopper's answer
-                reply.timings["log_error"] = 1.0
+                reply.flags.append("log_error")
                 import warnings
 
                 warnings.warn(f"interaction log write failed: {exc}")

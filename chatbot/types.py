@@ -119,6 +119,7 @@ class Reply:
     usage: dict[str, int] = field(default_factory=dict)  # prompt_tokens, cached_tokens (reused prefix), output_tokens
     turn_id: int | None = None  # row id in the interaction log, for feedback
     focus: list[str] = field(default_factory=list)  # products the question is about (page, named, follow-up)
+    flags: list[str] = field(default_factory=list)  # what the checks did: "corrected", "closest"; "log_error"
 
     def to_dict(self) -> dict:
         data = asdict(self)

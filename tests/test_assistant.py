@@ -128,7 +128,7 @@ def test_unsure_model_gets_the_closest_evidence_line_not_a_bare_refusal(bot_fact
     assert reply.refused
     # The review R1 holds most of the question's words: relayed as the review's own words.
     reply = bot.ask("Does it keep feet dry on a rainy trail?", product_id="P1")
-    assert not reply.refused and reply.timings.get("closest") == 1.0
+    assert not reply.refused and "closest" in reply.flags
     assert reply.answer.startswith('On that, a review says: "Kept my feet dry on a rainy trail run." [')
     assert reply.citations[0].chunk_ids == ["P1:review:R1"]
     # Two of a longer question's seven words: the same line comes with a hedge.
@@ -189,7 +189,7 @@ def test_invented_price_is_corrected(bot_factory):
     bot = bot_factory("The Storm Runner is waterproof and costs $59.99 [1].")
     reply = bot.ask("Is the Trailhawk Storm Runner good for muddy trails?")
     assert "$59.99" not in reply.answer and "$109.99" in reply.answer
-    assert reply.timings.get("corrected") == 1.0
+    assert "corrected" in reply.flags
 
 
 def test_dont_know_becomes_an_honest_refusal_with_handoff_offer(bot_factory):

@@ -50,7 +50,7 @@ def run(turn: Turn) -> None:
     facts = "; ".join(check.facts)
     kept = [s for s in split_sentences(draft)
             if words(CITE_MARK.sub("", s)) and guard.check_answer(s, evidence, concerned, reply.query).ok]
-    reply.timings["corrected"] = 1.0
+    reply.flags.append("corrected")
     if kept:
         reply.answer = " ".join(kept) + (" " + turn.fixed("corrected", facts=facts) if facts else "")
     elif not guard.MONEY.search(draft) and _read_line(turn, draft):
@@ -124,7 +124,7 @@ def _relay(turn: Turn, n: int, line: str, key: str) -> None:
     source = message(f"source_{h.chunk.kind}" if h.chunk.kind in KIND_LABEL else "source_card", turn.lang)
     turn.reply.answer = turn.fixed(key, source=source, quote=line, n=n)
     turn.reply.citations = [Citation(h.product_id, [h.chunk.id], p.name if p else "", line)]
-    turn.reply.timings["closest"] = 1.0
+    turn.reply.flags.append("closest")
 
 
 def source_of(answer: str, hits: list[Hit]) -> int:
