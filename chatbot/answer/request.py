@@ -14,7 +14,8 @@ def run(turn: Turn) -> None:
     state, wanted = turn.session, turn.wanted
     # On a product page, "I'm looking for a solid wood set, is this one?" asks about that product.
     about_page = bool(turn.product_id) and lexicon.search("this_product", turn.text)
-    refines = turn.followup and state.constraints is not None and not wanted.is_empty()
+    refines = turn.followup and state.constraints is not None and not wanted.is_empty() \
+        and not (wanted.only_features() and lexicon.search("this_product", turn.text))  # "does it have a timer?"
     if not (turn.asks_recs and not wanted.is_empty() and len(turn.named) < 2 and not about_page or refines):
         return
     if turn.product_id and wanted.only_features():  # a question on a product page, in catalog words
