@@ -15,10 +15,11 @@ from pathlib import Path
 
 
 def answers(path: Path) -> dict[str, str]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if "cases" in data:
-        return {c["id"]: c.get("answer") or "" for c in data["cases"]}
-    return {row["id"]: row["answer"] for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    """{question id: answer} of an eval report (JSON) or of a kept answers file (JSON Lines)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        return {row["id"]: row["answer"] for row in map(json.loads, text.splitlines())}
+    return {c["id"]: c.get("answer") or "" for c in json.loads(text)["cases"]}
 
 
 def main(argv=None) -> int:
