@@ -1,10 +1,15 @@
 """The transformers backend on a GPU: device placement, dtype, time to first token, and decode speed
-against a bare `model.generate` on the same prompt, for the presets' architectures and bigger ones.
+against transformers' own `generate` on the same prompts, for the presets' architectures and bigger ones.
+
+Per prompt, in one run: our backend's `stream` (on CUDA: static-cache generate on its worker thread),
+a bare prefill (one forward pass), the library's `generate` with a static cache of the same size and
+no streamer, and (first --dynamic-limit prompts) its `generate` with the default dynamic cache.
+Prompts: bench/gpu_prompts.json, the answer prompts shopbot built for 8 demo-shop questions.
 
     # here, with the store: the answer prompts shopbot builds for real questions
     python bench/bench_gpu.py prompts EVALSET --store DIR [--limit 12] --out prompts.json
     # on the GPU machine
-    python bench/bench_gpu.py run prompts.json --tokenizer PRESET_DIR --arch 0.5b 1.5b 7b 32b --out gpu.json
+    python bench/bench_gpu.py run bench/gpu_prompts.json --tokenizer PRESET_DIR --arch 1.5b 0.5b 7b --limit 4 --out gpu.json
     python bench/bench_gpu.py run prompts.json --model DIR     # a folder with real weights
 
 `--arch` builds Qwen2.5 models of that shape with random weights on the device `TransformersLLM`
@@ -164,8 +169,21 @@ def _measure(llm, prompts: list, new_tokens: int, dynamic_limit: int) -> dict:
     _sync()
     warm_ours = time.perf_counter() - t
     ids = llm.prompt_ids(longest)
+    if getattr(llm, "_static", None) is not None:
+        # The library's generate with a StaticCache of the size ours uses: the same compiled step
+        # (one compilation, ~100 s a shape on the H200, instead of two) and the same attention span.
+        from transformers import StaticCache
+
+        library_cache = StaticCache(config=llm.model.config, max_cache_len=llm._static.size)
+
+        def static_how():
+            library_cache.reset()
+            return {llm._cache_kw: library_cache}
+    else:
+        def static_how():
+            return {"cache_implementation": "static"}
     t = time.perf_counter()
-    _library(llm, ids, new_tokens, 0.0, cache_implementation="static")
+    _library(llm, ids, new_tokens, 0.0, **static_how())
     warm_static = time.perf_counter() - t
     _library(llm, ids, 4, 0.0)
     rows = []
@@ -174,7 +192,7 @@ def _measure(llm, prompts: list, new_tokens: int, dynamic_limit: int) -> dict:
         ours = _ours(llm, messages, new_tokens)
         ids = llm.prompt_ids(messages)
         prefill = _prefill(llm, ids)
-        static = _library(llm, ids, max(ours["output_tokens"], 1), prefill, cache_implementation="static")
+        static = _library(llm, ids, max(ours["output_tokens"], 1), prefill, **static_how())
         dynamic = _library(llm, ids, max(ours["output_tokens"], 1), prefill) if i < dynamic_limit else None
         rows.append({"prompt_tokens": ours["prompt_tokens"], "ours": ours, "static": static, "dynamic": dynamic,
                      "same_text": ours["text"] == llm.tokenizer.decode(static["tokens"], skip_special_tokens=True)})
@@ -220,6 +238,8 @@ def run(args) -> int:
         print("--arch needs --tokenizer (a Qwen2.5 preset folder)", file=sys.stderr)
         return 2
     _random_weights_for_empty_folders()
+    if args.no_cudnn_sdpa:
+        torch.backends.cuda.enable_cudnn_sdp(False)
     targets = [(Path(m).name, Path(m)) for m in args.model]
     targets += [(f"qwen2.5-{a} (random weights)", _arch_folder(a, Path(args.tokenizer))) for a in args.arch]
     results = {}
@@ -237,7 +257,8 @@ def run(args) -> int:
             continue
         print(json.dumps({name: results[name]}), flush=True)
         if args.out:  # written after each model: a run cut short by its time limit keeps what it measured
-            info = {"torch": torch.__version__, "cuda": torch.version.cuda, "new_tokens": args.new_tokens}
+            info = {"torch": torch.__version__, "cuda": torch.version.cuda, "new_tokens": args.new_tokens,
+                    "cudnn_sdpa": not args.no_cudnn_sdpa}
             Path(args.out).write_text(json.dumps({"env": info, "models": results}, indent=2))
         del llm
         if torch.cuda.is_available():
@@ -273,6 +294,8 @@ def main(argv=None) -> int:
                    help="our backend's decode path: auto = static generate on CUDA, our loop on CPU")
     r.add_argument("--device", default="auto")
     r.add_argument("--dtype", default="auto")
+    r.add_argument("--no-cudnn-sdpa", action="store_true",
+                   help="turn torch's cuDNN attention backend off (suspected per-shape plan cost in eager steps)")
     r.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
     return dump_prompts(args) if args.cmd == "prompts" else run(args)

@@ -13,7 +13,7 @@ would record them again each time.
 
 Why one static cache kept across replies: its length is part of the compiled graph, so a cache
 sized per prompt would recompile for each new length. It is allocated in power-of-two buckets
-(at least `min_len` tokens) and only replaced by a larger one.
+(at least `min_len` tokens, enough for most answer prompts and replies) and only replaced by a larger one.
 """
 from __future__ import annotations
 
@@ -31,10 +31,34 @@ def _bucket(n: int, min_len: int) -> int:
     return size
 
 
+def _own_cudagraph_state() -> None:
+    """Give this thread the cudagraph-tree state torch sets up for the main thread only.
+
+    torch keeps its CUDA-graph trees in thread-local storage, created at import for the importing
+    thread (and copied to autograd's threads); compiled code replayed on any other thread fails an
+    assertion (`_is_key_in_tls`) in torch 2.11-2.13. A fresh state gives the worker a graph tree
+    and memory pool of its own, which is what a thread that alone runs the compiled step needs.
+    """
+    try:
+        from torch._inductor import cudagraph_trees as trees
+    except ImportError:  # no inductor: generate runs the step uncompiled
+        return
+    if hasattr(trees.local, "tree_manager_containers"):
+        return
+    init = getattr(trees, "_initialize_tls", None)
+    if init is not None:
+        init(trees.local)
+    else:  # torch versions before the helper: the same two attributes
+        from collections import defaultdict
+
+        trees.local.tree_manager_containers = {}
+        trees.local.tree_manager_locks = defaultdict(threading.Lock)
+
+
 class StaticDecoder:
     """Runs `model.generate` on a worker thread with a reused StaticCache; `tokens()` yields ids."""
 
-    def __init__(self, model, cache_kw: str, eos: list[int], pad: int, min_len: int = 2048):
+    def __init__(self, model, cache_kw: str, eos: list[int], pad: int, min_len: int = 1024):
         self.model, self.cache_kw, self.eos, self.pad, self.min_len = model, cache_kw, eos, pad, min_len
         self._cache, self.size = None, 0
         self._jobs: queue.Queue = queue.Queue()
@@ -52,6 +76,8 @@ class StaticDecoder:
         return self._cache
 
     def _worker(self) -> None:
+        if next(self.model.parameters()).device.type == "cuda":
+            _own_cudagraph_state()
         while True:
             job = self._jobs.get()
             if job is None:
