@@ -293,6 +293,7 @@ class TransformersLLM(_Backend):
 
 def load_llm(spec_or_instance=None, settings=None, **kw) -> LLMBackend:
     """Preset name, hub id or folder -> TransformersLLM; "openai:URL[#model]" -> OpenAICompatLLM;
+    "llamacpp:PRESET[#quant]" or "llamacpp:FILE.gguf" -> LlamaCppLLM;
     an object with stream/generate passes through. None means the configured `settings.llm`."""
     if spec_or_instance is not None and not isinstance(spec_or_instance, (str, Path)):
         if callable(getattr(spec_or_instance, "stream", None)) and callable(getattr(spec_or_instance, "generate", None)):
@@ -309,6 +310,10 @@ def load_llm(spec_or_instance=None, settings=None, **kw) -> LLMBackend:
             raise ConfigError(f"bad LLM spec '{spec}': expected openai:http://host:port/v1#model")
         api_key = os.environ.get("SHOPBOT_API_KEY") or os.environ.get("OPENAI_API_KEY")
         return OpenAICompatLLM(url, model or None, api_key=api_key, **kw)
+    if spec.startswith("llamacpp:"):
+        from chatbot.models.llamacpp import LlamaCppLLM, resolve_gguf
+
+        return LlamaCppLLM(resolve_gguf(spec[len("llamacpp:"):], settings), threads=settings.threads, name=spec, **kw)
     from chatbot.models.presets import resolve_llm
 
     path = resolve_llm(spec, settings)
