@@ -1,10 +1,15 @@
 """The transformers backend on a GPU: device placement, dtype, time to first token, and decode speed
-against a bare `model.generate` on the same prompt, for the presets' architectures and bigger ones.
+against transformers' own `generate` on the same prompts, for the presets' architectures and bigger ones.
+
+Per prompt, in one run: our backend's `stream` (on CUDA: static-cache generate on its worker thread),
+a bare prefill (one forward pass), the library's `generate` with a static cache of the same size and
+no streamer, and (first --dynamic-limit prompts) its `generate` with the default dynamic cache.
+Prompts: bench/gpu_prompts.json, the answer prompts shopbot built for 8 demo-shop questions.
 
     # here, with the store: the answer prompts shopbot builds for real questions
     python bench/bench_gpu.py prompts EVALSET --store DIR [--limit 12] --out prompts.json
     # on the GPU machine
-    python bench/bench_gpu.py run prompts.json --tokenizer PRESET_DIR --arch 0.5b 1.5b 7b 32b --out gpu.json
+    python bench/bench_gpu.py run bench/gpu_prompts.json --tokenizer PRESET_DIR --arch 1.5b 0.5b 7b --limit 4 --out gpu.json
     python bench/bench_gpu.py run prompts.json --model DIR     # a folder with real weights
 
 `--arch` builds Qwen2.5 models of that shape with random weights on the device `TransformersLLM`
@@ -33,6 +38,9 @@ ARCHS = {
                  num_key_value_heads=2, vocab_size=151936, tie_word_embeddings=True),
     "7b": dict(hidden_size=3584, intermediate_size=18944, num_hidden_layers=28, num_attention_heads=28,
                num_key_value_heads=4, vocab_size=152064, tie_word_embeddings=False),
+    # to check this script on a CPU in seconds; its times mean nothing
+    "tiny": dict(hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=4,
+                 num_key_value_heads=2, vocab_size=151936, tie_word_embeddings=True),
     "32b": dict(hidden_size=5120, intermediate_size=27648, num_hidden_layers=64, num_attention_heads=40,
                 num_key_value_heads=8, vocab_size=152064, tie_word_embeddings=False),
 }
@@ -110,67 +118,110 @@ def _sync():
         torch.cuda.synchronize()
 
 
-def _bare(llm, ids: list[int], new_tokens: int) -> dict:
-    """Prefill alone (one forward pass), then `generate` of exactly `new_tokens`, on the bare model."""
+def _prefill(llm, ids: list[int]) -> float:
+    """One forward pass over the prompt: the floor of any first token."""
     import torch
 
     x = torch.tensor([ids], device=llm.device)
     with torch.no_grad():
         _sync()
         t = time.perf_counter()
-        llm.model(input_ids=x)
+        llm.model(input_ids=x, **llm._last_only)
         _sync()
-        prefill = time.perf_counter() - t
+    return time.perf_counter() - t
+
+
+def _library(llm, ids: list[int], new_tokens: int, prefill_s: float, **how) -> dict:
+    """transformers' own `generate` of exactly `new_tokens`, no streamer (nothing of ours in the way).
+    Its decode time is its total less a bare prefill of the same prompt."""
+    import torch
+
+    x = torch.tensor([ids], device=llm.device)
+    with torch.no_grad():
+        _sync()
         t = time.perf_counter()
         out = llm.model.generate(input_ids=x, attention_mask=torch.ones_like(x), max_new_tokens=new_tokens,
                                  min_new_tokens=new_tokens, do_sample=False, pad_token_id=llm._pad,
-                                 eos_token_id=llm._eos, temperature=None, top_p=None, top_k=None)
+                                 eos_token_id=llm._eos, temperature=None, top_p=None, top_k=None, **how)
         _sync()
         total = time.perf_counter() - t
-    n = out.shape[1] - len(ids)
-    return {"ttft_s": prefill, "total_s": total, "output_tokens": n}
+    return {"ttft_s": prefill_s, "total_s": total, "output_tokens": out.shape[1] - len(ids),
+            "tokens": out[0, len(ids):].tolist()}
 
 
-def _measure(llm, prompts: list, new_tokens: int) -> dict:
+def _ours(llm, messages, new_tokens: int) -> dict:
+    stats: dict = {}
+    text = "".join(llm.stream(messages, max_new_tokens=new_tokens, stats=stats))
+    return {"text": text, **{k: stats[k] for k in ("ttft_s", "total_s", "output_tokens", "prompt_tokens")}}
+
+
+def _measure(llm, prompts: list, new_tokens: int, dynamic_limit: int) -> dict:
     import torch
 
     from bench_chat import decode_rate  # bench/ is on the path when this runs as a script
     from eval.metrics import percentile
 
-    llm.generate(prompts[0], max_new_tokens=4)  # kernel selection and allocator warm-up
+    # Warm-up on the longest prompt: compilation and CUDA-graph capture for our static path, and for
+    # the library's static cache, which it sizes to the first call and reuses for shorter ones.
+    longest = max(prompts, key=lambda m: len(llm.prompt_ids(m)))
+    t = time.perf_counter()
+    _ours(llm, longest, new_tokens)
+    _sync()
+    warm_ours = time.perf_counter() - t
+    ids = llm.prompt_ids(longest)
+    if getattr(llm, "_static", None) is not None:
+        # The library's generate with a StaticCache of the size ours uses: the same compiled step
+        # (one compilation, ~100 s a shape on the H200, instead of two) and the same attention span.
+        from transformers import StaticCache
+
+        library_cache = StaticCache(config=llm.model.config, max_cache_len=llm._static.size)
+
+        def static_how():
+            library_cache.reset()
+            return {llm._cache_kw: library_cache}
+    else:
+        def static_how():
+            return {"cache_implementation": "static"}
+    t = time.perf_counter()
+    _library(llm, ids, new_tokens, 0.0, **static_how())
+    warm_static = time.perf_counter() - t
+    _library(llm, ids, 4, 0.0)
     rows = []
-    for messages in prompts:
+    for i, messages in enumerate(prompts):
         llm.clear_cache()
-        stats: dict = {}
-        for _ in llm.stream(messages, max_new_tokens=new_tokens, stats=stats):
-            pass
-        ours = {k: stats[k] for k in ("ttft_s", "total_s", "output_tokens")}
-        cached: dict = {}  # the same prompt again: the prefix cache holds all of it
-        for _ in llm.stream(messages, max_new_tokens=new_tokens, stats=cached):
-            pass
-        bare = _bare(llm, llm.prompt_ids(messages), max(ours["output_tokens"], 1))
-        rows.append({"prompt_tokens": stats["prompt_tokens"], "ours": ours, "bare": bare,
-                     "cached_ttft_s": cached["ttft_s"]})
+        ours = _ours(llm, messages, new_tokens)
+        ids = llm.prompt_ids(messages)
+        prefill = _prefill(llm, ids)
+        static = _library(llm, ids, max(ours["output_tokens"], 1), prefill, **static_how())
+        dynamic = _library(llm, ids, max(ours["output_tokens"], 1), prefill) if i < dynamic_limit else None
+        rows.append({"prompt_tokens": ours["prompt_tokens"], "ours": ours, "static": static, "dynamic": dynamic,
+                     "same_text": ours["text"] == llm.tokenizer.decode(static["tokens"], skip_special_tokens=True)})
     med = statistics.median
-    ours_rate = [r for r in (decode_rate(x["ours"]) for x in rows) if r]
-    bare_rate = [r for r in (decode_rate(x["bare"]) for x in rows) if r]
+
+    def rate(key):
+        rates = [r for r in (decode_rate(x[key]) for x in rows if x[key]) if r]
+        return round(med(rates), 1) if rates else None
+
     p = next(llm.model.parameters())
     result = {
         "device": str(p.device), "dtype": str(p.dtype).replace("torch.", ""), "picked": [llm.device, str(llm.dtype)],
+        "decode_path": "static generate" if getattr(llm, "_static", None) is not None else "own loop",
         "params_b": round(sum(t.numel() for t in llm.model.parameters()) / 1e9, 3),
         "prompts": len(rows), "prompt_tokens_p50": med(r["prompt_tokens"] for r in rows),
         "output_tokens_p50": med(r["ours"]["output_tokens"] for r in rows),
+        "warmup_ours_s": round(warm_ours, 1), "warmup_static_s": round(warm_static, 1),
+        "same_text_as_static": f"{sum(r['same_text'] for r in rows)}/{len(rows)}",
         "ttft_p50_s": round(med(r["ours"]["ttft_s"] for r in rows), 4),
         "ttft_p95_s": round(percentile([r["ours"]["ttft_s"] for r in rows], 95), 4),
-        "cached_ttft_p50_s": round(med(r["cached_ttft_s"] for r in rows), 4),
+        "prefill_p50_s": round(med(r["static"]["ttft_s"] for r in rows), 4),
         "total_p50_s": round(med(r["ours"]["total_s"] for r in rows), 4),
-        "bare_prefill_p50_s": round(med(r["bare"]["ttft_s"] for r in rows), 4),
-        "bare_total_p50_s": round(med(r["bare"]["total_s"] for r in rows), 4),
-        "decode_tok_s": round(med(ours_rate), 1) if ours_rate else None,
-        "bare_decode_tok_s": round(med(bare_rate), 1) if bare_rate else None,
+        "static_total_p50_s": round(med(r["static"]["total_s"] for r in rows), 4),
+        "decode_tok_s": rate("ours"), "static_decode_tok_s": rate("static"), "dynamic_decode_tok_s": rate("dynamic"),
     }
-    if result["decode_tok_s"] and result["bare_decode_tok_s"]:
-        result["decode_ratio"] = round(result["decode_tok_s"] / result["bare_decode_tok_s"], 3)
+    if result["decode_tok_s"] and result["static_decode_tok_s"]:
+        result["ratio_vs_static"] = round(result["decode_tok_s"] / result["static_decode_tok_s"], 3)
+    if result["decode_tok_s"] and result["dynamic_decode_tok_s"]:
+        result["ratio_vs_dynamic"] = round(result["decode_tok_s"] / result["dynamic_decode_tok_s"], 3)
     if torch.cuda.is_available():
         result["gpu"] = torch.cuda.get_device_name(0)
         result["peak_gpu_gb"] = round(torch.cuda.max_memory_allocated() / 2**30, 2)
@@ -187,26 +238,38 @@ def run(args) -> int:
         print("--arch needs --tokenizer (a Qwen2.5 preset folder)", file=sys.stderr)
         return 2
     _random_weights_for_empty_folders()
+    if args.no_cudnn_sdpa:
+        torch.backends.cuda.enable_cudnn_sdp(False)
     targets = [(Path(m).name, Path(m)) for m in args.model]
     targets += [(f"qwen2.5-{a} (random weights)", _arch_folder(a, Path(args.tokenizer))) for a in args.arch]
     results = {}
     for name, where in targets:
         t = time.perf_counter()
-        llm = TransformersLLM(where, device=args.device, dtype=args.dtype, name=name)
-        load_s = time.perf_counter() - t
-        results[name] = {"load_s": round(load_s, 2), **_measure(llm, prompts, args.new_tokens)}
+        try:
+            llm = TransformersLLM(where, device=args.device, dtype=args.dtype, name=name,
+                                  static={"auto": None, "on": True, "off": False}[args.static])
+            load_s = time.perf_counter() - t
+            results[name] = {"load_s": round(load_s, 2), **_measure(llm, prompts, args.new_tokens, args.dynamic_limit)}
+        except Exception:  # one shape failing (memory, a library change) must not lose the others' figures
+            import traceback
+
+            traceback.print_exc()
+            continue
         print(json.dumps({name: results[name]}), flush=True)
+        if args.out:  # written after each model: a run cut short by its time limit keeps what it measured
+            info = {"torch": torch.__version__, "cuda": torch.version.cuda, "new_tokens": args.new_tokens,
+                    "cudnn_sdpa": not args.no_cudnn_sdpa}
+            Path(args.out).write_text(json.dumps({"env": info, "models": results}, indent=2))
         del llm
         if torch.cuda.is_available():
             torch.cuda.empty_cache()
             torch.cuda.reset_peak_memory_stats()
-    info = {"torch": torch.__version__, "cuda": torch.version.cuda, "new_tokens": args.new_tokens}
-    if args.out:
-        Path(args.out).write_text(json.dumps({"env": info, "models": results}, indent=2))
-    print(f"\n{'model':34} {'device':7} {'dtype':9} {'ttft p50':>9} {'cached':>8} {'decode':>8} {'bare':>8} {'ratio':>6}")
+    print(f"\n{'model':30} {'device':7} {'ttft p50':>9} {'prefill':>8} {'ours':>7} {'static':>7} {'dynamic':>7} "
+          f"{'vs static':>9} {'vs dyn':>7}")
     for name, r in results.items():
-        print(f"{name:34} {r['device'][:7]:7} {r['dtype']:9} {r['ttft_p50_s']:8.3f}s {r['cached_ttft_p50_s']:7.3f}s "
-              f"{r['decode_tok_s'] or 0:8.1f} {r['bare_decode_tok_s'] or 0:8.1f} {r.get('decode_ratio', 0):6.3f}")
+        print(f"{name:30} {r['device'][:7]:7} {r['ttft_p50_s'] * 1000:7.1f}ms {r['prefill_p50_s'] * 1000:6.1f}ms "
+              f"{r['decode_tok_s'] or 0:7.1f} {r['static_decode_tok_s'] or 0:7.1f} {r['dynamic_decode_tok_s'] or 0:7.1f} "
+              f"{r.get('ratio_vs_static', 0):9.3f} {r.get('ratio_vs_dynamic', 0):7.3f}")
     return 0
 
 
@@ -225,9 +288,14 @@ def main(argv=None) -> int:
     r.add_argument("--arch", nargs="*", default=[], choices=sorted(ARCHS), help="Qwen2.5 shapes, random weights")
     r.add_argument("--tokenizer", help="folder holding a Qwen2.5 tokenizer and chat template (a preset folder)")
     r.add_argument("--limit", type=int, default=12, help="prompts to time")
-    r.add_argument("--new-tokens", type=int, default=48)
+    r.add_argument("--new-tokens", type=int, default=64)
+    r.add_argument("--dynamic-limit", type=int, default=3, help="prompts also timed with the (slow) dynamic-cache generate")
+    r.add_argument("--static", choices=["auto", "on", "off"], default="auto",
+                   help="our backend's decode path: auto = static generate on CUDA, our loop on CPU")
     r.add_argument("--device", default="auto")
     r.add_argument("--dtype", default="auto")
+    r.add_argument("--no-cudnn-sdpa", action="store_true",
+                   help="turn torch's cuDNN attention backend off (suspected per-shape plan cost in eager steps)")
     r.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
     return dump_prompts(args) if args.cmd == "prompts" else run(args)

@@ -143,6 +143,72 @@ def test_abandoned_stream_releases_the_lock(llm):
     assert done.wait(60)
 
 
+def test_static_cache_decode_matches_our_loop(tiny_llm_path, llm):
+    # The GPU path (generate with a static cache on a worker thread, models/static.py) runs here
+    # without compilation: same greedy text, token counts, stop strings and lock release as the loop.
+    static = TransformersLLM(tiny_llm_path, device="cpu", dtype="fp32", threads=1, static=True)
+    assert static._static is not None and static._prefix is None and llm._static is None
+    sizes = []
+    for q in QUESTIONS:
+        for n in (1, 9, 40):
+            a, b = {}, {}
+            assert list(static.stream(msgs(q), max_new_tokens=n, stats=a)) == list(llm.stream(msgs(q), max_new_tokens=n, stats=b))
+            assert a["output_tokens"] == b["output_tokens"] and a["prompt_tokens"] == b["prompt_tokens"]
+            assert 0 < a["ttft_s"] <= a["total_s"] and a["cached_tokens"] == 0
+            sizes.append(static._static.size)
+    assert set(sizes) == {1024}  # one cache, reused: the compiled step's shapes never change
+    full = static.generate(msgs(QUESTIONS[1]), max_new_tokens=30).text
+    stop = full[4:7]
+    stats = {}
+    assert static.generate(msgs(QUESTIONS[1]), max_new_tokens=30, stop=[stop], stats=stats).text == full[: full.find(stop)]
+    assert stats["output_tokens"] < 30  # generation itself ended at the stop string, not just the text
+    gen = static.stream(msgs(QUESTIONS[2]), max_new_tokens=200)
+    next(gen)
+    gen.close()
+    assert static.generate(msgs(QUESTIONS[3]), max_new_tokens=4).output_tokens > 0
+
+
+def test_static_decoder_buckets_and_errors(tiny_llm_path):
+    from chatbot.models.static import _bucket
+
+    assert [_bucket(n, 1024) for n in (1, 1024, 1025, 3000)] == [1024, 1024, 2048, 4096]
+    static = TransformersLLM(tiny_llm_path, device="cpu", dtype="fp32", threads=1, static=True)
+    static._static.min_len = 8  # smaller than prompt + reply: a bigger cache replaces it
+    static.generate(msgs(QUESTIONS[0]), max_new_tokens=4)
+    assert static._static.size >= static.count_tokens(msgs(QUESTIONS[0])) + 4 > 8
+    real = static.model.generate
+
+    def broken(*a, **kw):
+        raise RuntimeError("CUDA out of memory (planted)")
+
+    static.model.generate = broken
+    with pytest.raises(ModelError, match="generation failed.*planted"):  # raised on the worker, reaches the caller
+        list(static.stream(msgs(QUESTIONS[0]), max_new_tokens=4))
+    static.model.generate = real  # the worker thread survived and the lock was released
+    assert static.generate(msgs(QUESTIONS[0]), max_new_tokens=4).output_tokens > 0
+
+
+def test_worker_thread_gets_its_own_cudagraph_state():
+    # Compiled CUDA-graph steps replayed outside the importing thread failed torch's TLS assertion.
+    from torch._inductor import cudagraph_trees as trees
+
+    from chatbot.models.static import _own_cudagraph_state
+
+    seen = {}
+
+    def worker():
+        seen["before"] = hasattr(trees.local, "tree_manager_containers")
+        _own_cudagraph_state()
+        seen["containers"] = trees.get_obj(trees.local, "tree_manager_containers")
+        seen["locks"] = trees.get_obj(trees.local, "tree_manager_locks")[0]
+
+    t = threading.Thread(target=worker)
+    t.start()
+    t.join(30)
+    assert seen["before"] is False and seen["containers"] == {} and seen["locks"] is not None
+    assert seen["containers"] is not trees.local.tree_manager_containers  # the main thread's stays its own
+
+
 # ---------------------------------------------------------------- OpenAI-compatible server
 
 

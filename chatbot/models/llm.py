@@ -6,107 +6,14 @@ ttft_s (time to first token) and total_s. `generate()` joins the stream into a `
 """
 from __future__ import annotations
 
-import json
 import os
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Protocol, runtime_checkable
 
-from chatbot.errors import BackendError, ConfigError, ModelError
-
-
-@dataclass
-class Generation:
-    text: str
-    prompt_tokens: int
-    output_tokens: int
-    ttft_s: float
-    total_s: float
-
-
-@runtime_checkable
-class LLMBackend(Protocol):
-    name: str
-
-    def stream(self, messages: list[dict], *, max_new_tokens: int = 192, temperature: float = 0.0,
-               stop: list[str] | None = None, stats: dict | None = None) -> Iterator[str]: ...
-
-    def generate(self, messages: list[dict], **kw) -> Generation: ...
-
-    def count_tokens(self, messages: list[dict]) -> int: ...
-
-
-class _Backend:
-    """Shared parts: `generate` joins `stream`."""
-
-    name = "llm"
-
-    def generate(self, messages: list[dict], **kw) -> Generation:
-        stats = kw.pop("stats", None)
-        stats = {} if stats is None else stats
-        text = "".join(self.stream(messages, stats=stats, **kw))
-        return Generation(text, stats.get("prompt_tokens", 0), stats.get("output_tokens", 0),
-                          stats.get("ttft_s", 0.0), stats.get("total_s", 0.0))
-
-    def __repr__(self):
-        return f"{type(self).__name__}({self.name!r})"
-
-
-def _check_messages(messages: list[dict]) -> list[dict]:
-    if not messages:
-        raise ConfigError("no messages to answer")
-    out = []
-    for m in messages:
-        role, content = m.get("role"), m.get("content")
-        if role not in ("system", "user", "assistant") or not isinstance(content, str):
-            raise ConfigError(f"bad chat message {m!r}: need role system|user|assistant and str content")
-        out.append({"role": role, "content": content})
-    return out
-
-
-class _StopFilter:
-    """Cuts the text at the first stop string, holding back a tail that may be the start of one."""
-
-    def __init__(self, stops: list[str] | None):
-        self.stops = [s for s in (stops or []) if s]
-        self.buf = ""
-        self.hit = False
-
-    def push(self, piece: str) -> str:
-        if not self.stops:
-            return piece
-        self.buf += piece
-        found = [i for i in (self.buf.find(s) for s in self.stops) if i >= 0]
-        if found:
-            self.hit = True
-            out, self.buf = self.buf[: min(found)], ""
-            return out
-        keep = 0
-        for s in self.stops:
-            for k in range(min(len(s) - 1, len(self.buf)), keep, -1):
-                if self.buf.endswith(s[:k]):
-                    keep = k
-                    break
-        out, self.buf = self.buf[: len(self.buf) - keep], self.buf[len(self.buf) - keep:]
-        return out
-
-    def flush(self) -> str:
-        out, self.buf = ("" if self.hit else self.buf), ""
-        return out
-
-    def apply(self, pieces):
-        """Yield the text of `pieces` up to the first stop string (stops consuming there)."""
-        for piece in pieces:
-            text = self.push(piece)
-            if text:
-                yield text
-            if self.hit:
-                return
-        tail = self.flush()
-        if tail:
-            yield tail
+from chatbot.errors import ConfigError, ModelError
+from chatbot.models.base import Generation, LLMBackend, _Backend, _check_messages, _StopFilter  # noqa: F401
+from chatbot.models.openai_compat import OpenAICompatLLM
 
 
 # ---------------------------------------------------------------- transformers
@@ -205,7 +112,7 @@ class TransformersLLM(_Backend):
     """A local Hugging Face causal LM. Generation is serialized by a lock (thread-safe)."""
 
     def __init__(self, path_or_id: str | Path, device: str = "auto", dtype="auto", threads: int | None = None,
-                 *, name: str | None = None, prefix_cache: bool = True):
+                 *, name: str | None = None, prefix_cache: bool = True, static: bool | None = None):
         try:
             import torch
             from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -235,7 +142,15 @@ class TransformersLLM(_Backend):
         # position costs about a tenth of a 0.5B model's prefill.
         self._last_only = {"logits_to_keep": 1} if "logits_to_keep" in params else {}
         self._queue_ahead = self.device.startswith("cuda")  # see _decode
-        self._prefix = _PrefixCache() if prefix_cache else None
+        # On a GPU, replies decode through generate with a static cache and a compiled step
+        # (models/static.py): several times faster there than our loop. On CPU our loop keeps the
+        # prefix cache, which is what the time to first token depends on there.
+        self._static = None
+        if static if static is not None else self.device.startswith("cuda"):
+            from chatbot.models.static import StaticDecoder
+
+            self._static = StaticDecoder(self.model, self._cache_kw, self._eos, self._pad)
+        self._prefix = _PrefixCache() if prefix_cache and self._static is None else None
         self._lock = threading.Lock()
 
     def _eos_ids(self) -> list[int]:
@@ -268,15 +183,18 @@ class TransformersLLM(_Backend):
                 self._prefix.clear()
 
     def stream(self, messages, *, max_new_tokens=192, temperature=0.0, stop=None, stats=None):
-        # A decode loop of our own in the caller's thread rather than `generate` in a worker thread
-        # feeding a streamer: no thread, streamer or cancel flag (when the caller stops iterating,
-        # the loop stops and the lock is released), and on a GPU it queues the next step before
-        # reading a token (see _decode).
+        # On CPU, a decode loop of our own in the caller's thread rather than `generate` in a
+        # worker thread feeding a streamer: no thread, streamer or cancel flag (when the caller
+        # stops iterating, the loop stops and the lock is released), and a prefix cache across
+        # replies. On a GPU, `generate` with a static cache (see __init__).
         from transformers import DynamicCache
 
         t0 = time.perf_counter()
         with self._lock:
             ids = self.prompt_ids(messages)
+            if self._static is not None:
+                yield from self._stream_static(ids, max_new_tokens, temperature, stop, stats, t0)
+                return
             cache, reused = self._prefix.take(ids) if self._prefix else (None, 0)
             cache = cache if cache is not None else DynamicCache(config=self.model.config)
             out: list[int] = []
@@ -284,7 +202,7 @@ class TransformersLLM(_Backend):
             ok = False
             try:
                 yield from _StopFilter(stop).apply(
-                    self._decode(ids, reused, cache, out, max_new_tokens, temperature, timing))
+                    self._texts(self._decode(ids, reused, cache, max_new_tokens, temperature, timing), out))
                 ok = True
             except GeneratorExit:
                 ok = True  # the caller stopped early; the cache is consistent up to its last step
@@ -299,12 +217,43 @@ class TransformersLLM(_Backend):
                     stats.update(prompt_tokens=len(ids), output_tokens=len(out), cached_tokens=reused,
                                  ttft_s=timing.get("first", end) - t0, total_s=end - t0)
 
-    def _decode(self, ids, reused, cache, out, max_new_tokens, temperature, timing):
+    def _stream_static(self, ids, max_new_tokens, temperature, stop, stats, t0):
+        cancel = threading.Event()
+        out: list[int] = []
+        timing: dict = {}
+        tokens = self._static.tokens(ids, max_new_tokens, temperature, cancel, timing)
+        try:
+            yield from _StopFilter(stop).apply(self._texts(tokens, out))
+        except ModelError:
+            raise
+        except Exception as exc:
+            raise ModelError(f"generation failed in '{self.name}': {exc}") from exc
+        finally:
+            cancel.set()  # a stop string or an early close: generate ends at its next step
+            tokens.close()  # returns once generate has, so the lock is released only then
+            if stats is not None:
+                end = time.perf_counter()
+                stats.update(prompt_tokens=len(ids), output_tokens=len(out), cached_tokens=0,
+                             ttft_s=timing.get("first", end) - t0, total_s=end - t0)
+
+    def _texts(self, tokens, out):
         """Yield the text of each new token as soon as it decodes (a character split across
-        tokens waits for its other half); the token ids go to `out`."""
+        tokens waits for its other half); the ids go to `out`; stops at end-of-turn."""
+        eos = set(self._eos)
+        shown = ""
+        for token in tokens:
+            out.append(token)
+            if token in eos:
+                return
+            text = self.tokenizer.decode(out, skip_special_tokens=True)
+            if not text.endswith("\ufffd") and len(text) > len(shown):
+                yield text[len(shown):]
+                shown = text
+
+    def _decode(self, ids, reused, cache, max_new_tokens, temperature, timing):
+        """Our own loop over a dynamic cache: yield each new token id as it decodes."""
         import torch
 
-        eos = set(self._eos)
         penalty = getattr(self.model.generation_config, "repetition_penalty", None) or 1.0
         seen = torch.tensor(ids[:reused], dtype=torch.long, device=self.device)
 
@@ -325,7 +274,6 @@ class TransformersLLM(_Backend):
             return logits.argmax().view(1)
 
         nxt = step(torch.tensor([ids[reused:]], device=self.device))
-        shown = ""
         for i in range(max_new_tokens):
             last = i + 1 == max_new_tokens
             # Reading a token blocks the host until the device has computed it. On a GPU, queue
@@ -335,114 +283,9 @@ class TransformersLLM(_Backend):
             queued = step(nxt.view(1, 1)) if self._queue_ahead and not last else None
             token = int(nxt)
             timing.setdefault("first", time.perf_counter())
-            out.append(token)
-            if token in eos:
-                return
-            text = self.tokenizer.decode(out, skip_special_tokens=True)
-            if not text.endswith("\ufffd") and len(text) > len(shown):
-                yield text[len(shown):]
-                shown = text
+            yield token  # the reader stops at end-of-turn by closing this generator
             if not last:
                 nxt = queued if queued is not None else step(nxt.view(1, 1))
-
-
-# ---------------------------------------------------------------- OpenAI-compatible server
-
-
-def _rough_tokens(text: str) -> int:
-    # No tokenizer on the client: ~4 ASCII characters per token, ~1 token per CJK character.
-    ascii_chars = sum(1 for c in text if ord(c) < 128)
-    return (ascii_chars + 3) // 4 + (len(text) - ascii_chars)
-
-
-class OpenAICompatLLM(_Backend):
-    """Streams /v1/chat/completions (SSE) from llama.cpp, vLLM, Ollama or any compatible server."""
-
-    def __init__(self, base_url: str, model: str | None = None, api_key: str | None = None, timeout: float = 60):
-        import httpx
-
-        self.base_url = base_url.rstrip("/")
-        self.model = model or None
-        self.timeout = timeout
-        self.name = f"openai:{self.base_url}" + (f"#{model}" if model else "")
-        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-        # A short connect timeout: a server that is down should be reported at once.
-        self._client = httpx.Client(headers=headers, timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)))
-
-    def count_tokens(self, messages: list[dict]) -> int:
-        return sum(_rough_tokens(m["content"]) + 4 for m in _check_messages(messages))
-
-    def _model_name(self) -> str:
-        if self.model is None:
-            try:  # llama.cpp and Ollama ignore the name; vLLM needs the served one
-                data = self._client.get(f"{self.base_url}/models", timeout=5).json()["data"]
-                self.model = data[0]["id"]
-            except Exception:
-                self.model = "default"
-        return self.model
-
-    def stream(self, messages, *, max_new_tokens=192, temperature=0.0, stop=None, stats=None):
-        import httpx
-
-        url = f"{self.base_url}/chat/completions"
-        messages = _check_messages(messages)
-        body = {"model": self._model_name(), "messages": messages, "stream": True,
-                "max_tokens": max_new_tokens, "temperature": temperature,
-                "stream_options": {"include_usage": True}}
-        if stop:
-            body["stop"] = list(stop)
-        t0 = time.perf_counter()
-        first, chunks, usage = None, 0, {}
-
-        def deltas(resp):
-            nonlocal first, chunks, usage
-            for line in resp.iter_lines():
-                if not line.startswith("data:"):
-                    continue  # SSE comments, keep-alives, event names
-                data = line[5:].strip()
-                if data == "[DONE]":
-                    return
-                try:
-                    event = json.loads(data)
-                except ValueError:
-                    raise BackendError(f"{url} sent a malformed stream event: {data[:200]!r}") from None
-                usage = event.get("usage") or usage
-                for choice in event.get("choices") or []:
-                    piece = (choice.get("delta") or {}).get("content") or ""
-                    if piece:
-                        first = first or time.perf_counter()
-                        chunks += 1
-                        yield piece
-
-        try:
-            with self._client.stream("POST", url, json=body) as resp:
-                if resp.status_code >= 400:
-                    detail = resp.read().decode("utf-8", "replace")[:300]
-                    raise BackendError(
-                        f"{url} answered HTTP {resp.status_code}: {detail}\n"
-                        f"Check the URL (it should end in /v1), the model name '{body['model']}' and the API key."
-                    )
-                # servers differ in how they honour `stop`: filter here too
-                yield from _StopFilter(stop).apply(deltas(resp))
-        except httpx.ConnectError as exc:
-            raise BackendError(
-                f"cannot connect to {url} ({exc}). Is the LLM server running and listening there? "
-                f"Check --llm / SHOPBOT_LLM (openai:http://host:port/v1#model)."
-            ) from None
-        except httpx.TimeoutException:
-            raise BackendError(
-                f"{url} did not answer within {self.timeout:g} s: is the server overloaded or still loading the model?"
-            ) from None
-        except httpx.HTTPError as exc:
-            raise BackendError(f"request to {url} failed: {exc}") from None
-        finally:
-            if stats is not None:
-                end = time.perf_counter()
-                stats.update(
-                    prompt_tokens=usage.get("prompt_tokens") or self.count_tokens(messages),
-                    output_tokens=usage.get("completion_tokens") or chunks,
-                    ttft_s=(first or end) - t0, total_s=end - t0,
-                )
 
 
 # ---------------------------------------------------------------- factory
@@ -450,6 +293,7 @@ class OpenAICompatLLM(_Backend):
 
 def load_llm(spec_or_instance=None, settings=None, **kw) -> LLMBackend:
     """Preset name, hub id or folder -> TransformersLLM; "openai:URL[#model]" -> OpenAICompatLLM;
+    "llamacpp:PRESET[#quant]" or "llamacpp:FILE.gguf" -> LlamaCppLLM;
     an object with stream/generate passes through. None means the configured `settings.llm`."""
     if spec_or_instance is not None and not isinstance(spec_or_instance, (str, Path)):
         if callable(getattr(spec_or_instance, "stream", None)) and callable(getattr(spec_or_instance, "generate", None)):
@@ -466,6 +310,10 @@ def load_llm(spec_or_instance=None, settings=None, **kw) -> LLMBackend:
             raise ConfigError(f"bad LLM spec '{spec}': expected openai:http://host:port/v1#model")
         api_key = os.environ.get("SHOPBOT_API_KEY") or os.environ.get("OPENAI_API_KEY")
         return OpenAICompatLLM(url, model or None, api_key=api_key, **kw)
+    if spec.startswith("llamacpp:"):
+        from chatbot.models.llamacpp import LlamaCppLLM, resolve_gguf
+
+        return LlamaCppLLM(resolve_gguf(spec[len("llamacpp:"):], settings), threads=settings.threads, name=spec, **kw)
     from chatbot.models.presets import resolve_llm
 
     path = resolve_llm(spec, settings)
