@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Iterator
 
 from chatbot import constraints as cons
-from chatbot.answer import facts, guard, opinions
+from chatbot.answer import facts, guard, opinions, tools
 from chatbot.data.catalog import detect_lang
 from chatbot.data.chunking import card_for
 from chatbot.config import Settings
@@ -81,7 +81,7 @@ class ShopAssistant:
     """Open on a home folder or settings; `llm`, `embedder` and `log` take a name or an instance."""
 
     def __init__(self, settings: Settings | None = None, *, home=None, llm=None, embedder=None,
-                 log=None, chroma_client=None):
+                 log=None, chroma_client=None, tools: dict | None = None):
         settings = settings or Settings()
         if home is not None:
             settings = settings.with_(home=home)
@@ -92,6 +92,7 @@ class ShopAssistant:
         self._sessions: dict[str, _Session] = {}
         self._lock = threading.Lock()
         self._products: dict[str, Product] | None = None
+        self.tools = dict(tools or {})  # shop tools: name -> fn(user_id=..., **arguments) -> dict
 
     # ------------------------------------------------------------------ parts, opened lazily
     @property
@@ -218,6 +219,14 @@ class ShopAssistant:
         lang = detect_lang(text)
         reply = Reply(answer="", lang=lang, query=text)
         verdict = guard.screen(text)
+        # the shop's tools answer order and cart requests the guard would hand off (a human asked
+        # for, or an upset shopper, still goes to a human)
+        if verdict.action == "answer" or verdict.message_key == "handoff_order":
+            if tools.stage(reply, text, self.tools, user_id, lambda: [product_id] if product_id in self.products
+                           else self.shop.retriever.mentioned_products(text) or state.products[:1]):
+                reply.timings["ttft_s"] = round(time.perf_counter() - started, 4)
+                yield reply.answer
+                return reply
         if verdict.action != "answer":
             reply.answer = self._fixed(verdict.message_key, lang)
             reply.refused = verdict.action == "decline" or verdict.message_key == "handoff_order"

@@ -119,6 +119,8 @@ class Reply:
     usage: dict[str, int] = field(default_factory=dict)  # prompt_tokens, cached_tokens (reused prefix), output_tokens
     turn_id: int | None = None  # row id in the interaction log, for feedback
     focus: list[str] = field(default_factory=list)  # products the question is about (page, named, follow-up)
+    # shop tools called (or asked for) this turn: {"tool", "intent", "arguments", "status", "result"|"reason"}
+    tool_calls: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         data = asdict(self)
