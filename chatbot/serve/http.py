@@ -12,7 +12,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Literal
 
-from fastapi import APIRouter, FastAPI, File, HTTPException, Query, UploadFile
+from fastapi import APIRouter, FastAPI, File, Query, UploadFile
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.sse import EventSourceResponse, ServerSentEvent
@@ -73,7 +74,7 @@ class EventIn(BaseModel):
     action: Literal[ACTIONS]  # type: ignore[valid-type]
     ts: str | None = Field(default=None, description="ISO 8601; now when missing", max_length=64)
     session_id: str | None = Field(default=None, max_length=200)
-    value: float | None = None
+    value: float | None = Field(default=None, strict=True)  # strict: `false` is not a number
 
 
 class FeedbackIn(BaseModel):
@@ -91,9 +92,15 @@ class ErrorOut(BaseModel):
     error: dict[str, Any]
 
 
-ERRORS = {401: {"model": ErrorOut, "description": "missing or invalid API key"},
-          413: {"model": ErrorOut, "description": "request body too large"},
-          429: {"model": ErrorOut, "description": "rate limit reached (see Retry-After)"}}
+def _json_error(description: str) -> dict:
+    # spelled out as application/json: on the streaming routes the default would be text/event-stream
+    return {"description": description, "content": {"application/json": {"schema": ErrorOut.model_json_schema()}}}
+
+
+ERRORS = {400: _json_error("the body is not valid JSON (or form data)"),
+          401: _json_error("missing or invalid API key"),
+          413: _json_error("request body too large"),
+          429: _json_error("rate limit reached (see Retry-After)")}
 
 
 class Metrics:
@@ -129,8 +136,9 @@ def reply_json(reply: Reply) -> dict:
     return reply.to_dict()
 
 
-def _error(status: int, message: str, kind: str) -> JSONResponse:
-    return JSONResponse({"error": {"message": message, "type": kind, "code": status}, "detail": message}, status)
+def _error(status: int, message: str, kind: str, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"message": message, "type": kind, "code": status}, "detail": message}, status,
+                        headers=headers)
 
 
 def create_app(bot, settings: ServeSettings | None = None) -> FastAPI:
@@ -145,7 +153,8 @@ def create_app(bot, settings: ServeSettings | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request, exc):
-        return _error(exc.status_code, str(exc.detail), "invalid_request_error" if exc.status_code < 500 else "server_error")
+        return _error(exc.status_code, str(exc.detail), "invalid_request_error" if exc.status_code < 500 else "server_error",
+                      getattr(exc, "headers", None))  # 405 keeps its Allow header
 
     @app.exception_handler(ShopbotError)
     async def shopbot_error(_request, exc):
@@ -157,7 +166,7 @@ def create_app(bot, settings: ServeSettings | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid(_request, exc):  # FastAPI's 422 body, plus a one-line message naming the fields
         fields = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in exc.errors())
-        return JSONResponse({"detail": exc.errors(), "error": {"message": fields, "type": "invalid_request_error", "code": 422}},
+        return JSONResponse({"detail": jsonable_encoder(exc.errors()), "error": {"message": fields, "type": "invalid_request_error", "code": 422}},
                             422)
 
     @v1.post("/ask", response_model=ReplyOut, summary="answer one message")
@@ -181,8 +190,9 @@ def create_app(bot, settings: ServeSettings | None = None) -> FastAPI:
         extra = {"session_id": body.session_id, "value": body.value}
         try:
             return {"id": bot.log_event(body.user_id, body.product_id, body.action, ts=body.ts, **extra)}
-        except ValueError as exc:  # a timestamp that is not ISO 8601
-            raise HTTPException(422, f"ts: {exc}") from None
+        except ValueError as exc:  # a timestamp that is not ISO 8601: the same 422 as a schema error
+            raise RequestValidationError([{"type": "value_error", "loc": ("body", "ts"), "msg": str(exc),
+                                           "input": body.ts}]) from None
 
     @v1.post("/feedback", response_model=Created, status_code=201, summary="thumbs up (1) or down (-1) on a reply's turn_id")
     def feedback(body: FeedbackIn) -> dict:
@@ -192,7 +202,7 @@ def create_app(bot, settings: ServeSettings | None = None) -> FastAPI:
     def recommend(user_id: str, k: int = Query(5, ge=1, le=50)) -> dict[str, Any]:
         return {"user_id": user_id, "recommendations": [asdict(r) for r in bot.recommend(user_id, k=k)]}
 
-    @v1.get("/products/{product_id}/reviews/summary", responses={404: {"model": ErrorOut}},
+    @v1.get("/products/{product_id}/reviews/summary", responses={404: _json_error("no such product")},
             summary="what customers say about a product: ratings, sentiment, aspects with a quote each")
     def review_summary(product_id: str) -> dict[str, Any]:
         from analytics.store import product_summary
@@ -201,7 +211,7 @@ def create_app(bot, settings: ServeSettings | None = None) -> FastAPI:
             raise NotFound(f"no product {product_id!r}")
         return product_summary(bot.shop.db, product_id, analyzer=bot.shop.analyzer).to_dict()
 
-    @v1.post("/catalog", responses={422: {"model": ErrorOut}},
+    @v1.post("/catalog", responses={422: _json_error("bad lines (listed; the valid ones stored unless strict) or unreadable files")},
              summary="upload a catalog (products, reviews, product_qa as JSONL or CSV files); validated like `shopbot ingest`")
     def catalog(products: UploadFile = File(..., description="products.jsonl or products.csv"),
                 reviews: UploadFile | None = File(None), product_qa: UploadFile | None = File(None),
@@ -218,8 +228,11 @@ def create_app(bot, settings: ServeSettings | None = None) -> FastAPI:
                 return JSONResponse({"error": {"message": "\n".join(problems[:20]), "type": "ValidationError", "code": 422},
                                      "errors": problems, "stored": False}, 422)
         result["errors"] = [e.replace(tmp + "/", "") for e in result.get("errors", [])]
+        if not result["errors"]:
+            return JSONResponse({**result, "stored": True})
         # bad lines: the valid records are stored and the bad ones listed (the CLI's exit code 2)
-        return JSONResponse({**result, "stored": True}, 422 if result["errors"] else 200)
+        error = {"message": "\n".join(result["errors"][:20]), "type": "ValidationError", "code": 422}
+        return JSONResponse({**result, "stored": True, "error": error}, 422)
 
     app.include_router(v1)
     from chatbot.serve.openai_compat import add_routes
