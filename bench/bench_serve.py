@@ -12,7 +12,8 @@ type), are sent in turn (each as a new shopper, so no session
 waits on another), first by 1 client (--single requests), then by --clients clients at once
 (--requests in all). Before serving, the server process times the same questions with
 `ShopAssistant.ask` in process, one at a time: the single-client HTTP p50 over that p50 is the cost
-of the service itself. Prints requests/s and p50/p95 latency per phase, and the ratios.
+of the service itself. Prints requests/s and p50/p95 latency per phase (and of the replies the LLM
+wrote, `generated_*`: price facts, recommendations and declines need none), and the ratios.
 """
 from __future__ import annotations
 
@@ -77,12 +78,15 @@ def child(args) -> None:
     bot.ingest(args.catalog, analytics=False, progress=False)
     questions = _questions(args.catalog)
     bot.ask(questions[0]["message"])  # warm-up: the first reply loads and compiles
-    times = []
+    times, generated = [], []
     for q in questions[: args.single]:
         t = time.perf_counter()
-        bot.ask(q["message"], session_id=uuid.uuid4().hex, product_id=q.get("product_id"))
+        reply = bot.ask(q["message"], session_id=uuid.uuid4().hex, product_id=q.get("product_id"))
         times.append(time.perf_counter() - t)
+        if reply.model:
+            generated.append(times[-1])
     print(json.dumps({"direct_p50": percentile(times, 50), "direct_p95": percentile(times, 95),
+                      "direct_generated_p50": round(percentile(generated, 50), 4) if generated else None,
                       "model": getattr(llm, "name", "")}), flush=True)
     serve = ServeSettings(api_keys=[], rate_limit=0, cors_origins=[], tools={})
     uvicorn.run(create_app(bot, serve), host="127.0.0.1", port=args.port, log_level="warning")
@@ -92,6 +96,7 @@ def _run(url: str, questions: list[dict], clients: int, total: int) -> dict:
     import httpx
 
     latencies: list[float] = []
+    generated: list[float] = []  # the replies the LLM wrote (price facts, recommendations... need none)
     errors = []
     lock = threading.Lock()
     counter = iter(range(total))
@@ -108,7 +113,12 @@ def _run(url: str, questions: list[dict], clients: int, total: int) -> dict:
                 r = http.post(url + "/v1/ask", json=body)
                 took = time.perf_counter() - t
                 with lock:
-                    (latencies if r.status_code == 200 else errors).append(took if r.status_code == 200 else r.status_code)
+                    if r.status_code != 200:
+                        errors.append(r.status_code)
+                        continue
+                    latencies.append(took)
+                    if r.json().get("model"):
+                        generated.append(took)
 
     threads = [threading.Thread(target=worker) for _ in range(clients)]
     started = time.perf_counter()
@@ -119,7 +129,8 @@ def _run(url: str, questions: list[dict], clients: int, total: int) -> dict:
     wall = time.perf_counter() - started
     return {"clients": clients, "requests": total, "errors": len(errors), "rps": round(len(latencies) / wall, 2),
             "p50_s": round(percentile(latencies, 50), 4), "p95_s": round(percentile(latencies, 95), 4),
-            "wall_s": round(wall, 2)}
+            "generated": len(generated), "generated_p50_s": round(percentile(generated, 50), 4) if generated else None,
+            "generated_p95_s": round(percentile(generated, 95), 4) if generated else None, "wall_s": round(wall, 2)}
 
 
 def main() -> int:
@@ -165,7 +176,8 @@ def main() -> int:
             proc.terminate()
             proc.wait(30)
         results[mode] = {"model": direct["model"], "in_process_p50_s": round(direct["direct_p50"], 4),
-                         "in_process_p95_s": round(direct["direct_p95"], 4), "one_client": one, "concurrent": many,
+                         "in_process_p95_s": round(direct["direct_p95"], 4),
+                         "in_process_generated_p50_s": direct["direct_generated_p50"], "one_client": one, "concurrent": many,
                          "service_overhead_p50": round(one["p50_s"] / direct["direct_p50"], 2),
                          "throughput_gain": round(many["rps"] / one["rps"], 2)}
         print(json.dumps({mode: results[mode]}), file=sys.stderr, flush=True)

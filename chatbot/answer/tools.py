@@ -45,11 +45,16 @@ def lexicon() -> dict:
     return data
 
 
-def _say(key: str, lang: str, **values) -> str:
+@lru_cache(maxsize=None)
+def _template(key: str, lang: str):
     from jinja2 import Environment, StrictUndefined
 
     entry = lexicon()["messages"][key]
-    return Environment(undefined=StrictUndefined).from_string(entry.get(lang) or entry["en"]).render(**values).strip()
+    return Environment(undefined=StrictUndefined).from_string(entry.get(lang) or entry["en"])
+
+
+def _say(key: str, lang: str, **values) -> str:
+    return _template(key, lang).render(**values).strip()
 
 
 def intent(text: str, tools: dict[str, Callable]) -> tuple[str, str, dict] | None:
