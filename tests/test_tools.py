@@ -141,7 +141,8 @@ def test_missing_order_number_is_asked_for(shop_bot):
 def test_catalog_questions_do_not_call_tools(shop_bot):
     bot, shop = shop_bot
     for text in ("Is the Trailhawk Storm Runner waterproof?", "Does the Storm Runner have free delivery?",
-                 "running shoes under $100", "Is this basket waterproof?", "Can I put my phone in the bag?"):
+                 "running shoes under $100", "Is this basket waterproof?", "Can I put my phone in the bag?",
+                 "How long does the delivery take?", "Do the AeroBuds have activity tracking?", "Can I order 2 of them?"):
         assert bot.ask(text, session_id="c", user_id="alice").tool_calls == []
     assert shop.calls == []
 
