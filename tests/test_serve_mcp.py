@@ -49,6 +49,8 @@ async def _exercise(client, bot) -> None:
     listed = await client.list_tools()
     assert {t.name for t in listed.tools} == TOOLS
     assert all(t.description and t.input_schema for t in listed.tools)
+    # an MCP client is no signed-in shopper: no tool takes a user id
+    assert all("user_id" not in t.input_schema.get("properties", {}) for t in listed.tools)
     found = _data(await client.call_tool("search_catalog", {"query": "waterproof trail shoe", "k": 3}))["results"]
     assert found and found[0]["product_id"] == "P1" and found[0]["text"]
     cheap = _data(await client.call_tool("search_catalog", {"query": "running shoe", "max_price": 100}))["results"]

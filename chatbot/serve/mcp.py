@@ -66,13 +66,15 @@ def build_server(bot, name: str = "shopbot") -> MCPServer:
         summary = await anyio.to_thread.run_sync(lambda: product_summary(bot.shop.db, product_id, analyzer=bot.shop.analyzer))
         return summary.to_dict()
 
-    @server.tool(description="Recommend products. Constraints (category, max_price, in_stock) are hard: only "
-                             "products meeting all of them are returned; user_id personalises the ranking.")
+    # no user_id: a shopper's recommendations show what they bought and viewed, and an MCP client
+    # is not that shopper (the HTTP service's /v1/recommend/{user_id} sits behind API keys)
+    @server.tool(description="Recommend products, ranked by reviews and rating. Constraints (category, max_price, "
+                             "in_stock) are hard: only products meeting all of them are returned.")
     async def recommend(k: int = 5, category: str | None = None, max_price: float | None = None,
-                        in_stock: bool | None = None, user_id: str | None = None) -> dict[str, Any]:
+                        in_stock: bool | None = None) -> dict[str, Any]:
         wanted = {key: v for key, v in (("category", category), ("price_max", max_price), ("in_stock", in_stock))
                   if v is not None}
-        recs = await anyio.to_thread.run_sync(lambda: bot.recommend(user_id, k=max(1, min(int(k), 20)),
+        recs = await anyio.to_thread.run_sync(lambda: bot.recommend(None, k=max(1, min(int(k), 20)),
                                                                     constraints=wanted or None))
         return {"recommendations": [asdict(r) for r in recs]}
 
