@@ -26,7 +26,8 @@ class ShopAssistant:
     """Open on a home folder or settings; `llm`, `embedder` and `log` take a name or an instance."""
 
     def __init__(self, settings: Settings | None = None, *, home=None, llm=None, embedder=None,
-                 log=None, chroma_client=None, answer_settings: AnswerSettings | None = None):
+                 log=None, chroma_client=None, answer_settings: AnswerSettings | None = None,
+                 tools: dict | None = None):
         settings = settings or Settings()
         if home is not None:
             settings = settings.with_(home=home)
@@ -35,6 +36,7 @@ class ShopAssistant:
         self._llm = llm
         self._log = log
         self.answer_settings = answer_settings or AnswerSettings()
+        self.tools = dict(tools or {})  # shop tools: name -> fn(user_id=..., **arguments) -> dict
         self._sessions: dict[str, Session] = {}
         self._lock = threading.Lock()
         self._products: dict[str, Product] | None = None

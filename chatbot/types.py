@@ -120,6 +120,8 @@ class Reply:
     turn_id: int | None = None  # row id in the interaction log, for feedback
     focus: list[str] = field(default_factory=list)  # products the question is about (page, named, follow-up)
     flags: list[str] = field(default_factory=list)  # what the checks did: "corrected", "closest"; "log_error"
+    # shop tools called (or asked for) this turn: {"tool", "intent", "arguments", "status", "result"|"reason"}
+    tool_calls: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         data = asdict(self)

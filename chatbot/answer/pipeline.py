@@ -2,6 +2,7 @@
 first one that completes the reply ends the turn.
 
     screen    decline / hand off before anything else       screen.py
+    tools     order status, cart: the shop's own functions   tools.py
     route     follow-up? which products are in focus?        route.py
     request   a shopping request -> products meeting it      request.py
     direct    answers the catalog record or review counts hold  direct.py
@@ -14,10 +15,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from chatbot.answer import check, direct, generate, pack, request, retrieve, route, screen
+from chatbot.answer import check, direct, generate, pack, request, retrieve, route, screen, tools
 from chatbot.answer.turn import Turn
 
-STAGES = (screen.run, route.run, request.run, direct.run, retrieve.run, pack.run, generate.run, check.run)
+STAGES = (screen.run, tools.run, route.run, request.run, direct.run, retrieve.run, pack.run, generate.run, check.run)
 
 
 def run(turn: Turn) -> Iterator[str]:

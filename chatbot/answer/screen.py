@@ -10,6 +10,13 @@ def run(turn: Turn) -> None:
     verdict = guard.screen(turn.text)
     if verdict.action == "answer":
         return
+    if verdict.message_key == "handoff_order" and turn.bot.tools:
+        turn.deferred = verdict  # the shop's own tools may answer it (tools.py); else the hand-off
+        return
+    apply(turn, verdict)
+
+
+def apply(turn: Turn, verdict: guard.Verdict) -> None:
     reply = turn.reply
     reply.handoff = verdict.action == "handoff"
     reply.handoff_reason = verdict.reason if reply.handoff else None

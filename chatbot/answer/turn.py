@@ -25,6 +25,7 @@ class Resources(Protocol):
     products: dict[str, Product]  # the catalog's records by id
     shop: Any  # chatbot.data.shop.Shop: retriever, store, db
     llm: Any  # an LLMBackend
+    tools: dict  # the shop backend's functions, by name
     def recommend(self, user_id: str | None, k: int = 5, context: str | None = None,
                   constraints: dict | None = None) -> list: ...
 
@@ -59,6 +60,7 @@ class Turn:
     evidence: list[dict[str, Any]] = field(default_factory=list)  # the numbered pack
     draft: str = ""  # the model's tidied answer
     streamed: bool = False  # the model's text went to the shopper as it came
+    deferred: Any = None  # a hand-off the screen left to the shop's tools (a guard.Verdict)
     done: bool = False
 
     def __post_init__(self):

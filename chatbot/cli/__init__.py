@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "chatbot.cli.loop",      # events, logs, recommend, insights
     "chatbot.cli.ui",        # ui, demo
     "chatbot.cli.evaluate",  # eval
+    "chatbot.cli.serve",     # serve, mcp
 ]
 
 

@@ -56,6 +56,7 @@ turns = sa.Table(
     sa.Column("latencies", sa.JSON),
     sa.Column("prompt_tokens", sa.Integer), sa.Column("output_tokens", sa.Integer),
     sa.Column("lang", sa.String(16)), sa.Column("product_id", sa.String(200)),
+    sa.Column("tool_calls", sa.JSON),  # m003
 )
 feedback = sa.Table(
     "feedback", metadata,
@@ -97,7 +98,14 @@ def m002_profiles(conn) -> None:
     profiles.create(conn)
 
 
-MIGRATIONS = [m001_initial, m002_profiles]
+def m003_tool_calls(conn) -> None:
+    # the shop tools a turn called (chatbot/answer/tools.py), redacted like the turn's texts. A new
+    # log got the column from m001 (it creates `turns` from the Table object); an older one needs it.
+    if "tool_calls" not in {c["name"] for c in sa.inspect(conn).get_columns("turns")}:
+        conn.execute(sa.text("ALTER TABLE turns ADD COLUMN tool_calls JSON"))
+
+
+MIGRATIONS = [m001_initial, m002_profiles, m003_tool_calls]
 EXPORT_TABLES = {"turns": turns, "feedback": feedback, "events": events}
 
 
@@ -253,6 +261,7 @@ class InteractionLog:
             handoff_reason=redact(reply.handoff_reason), model=reply.model,
             latencies=dict(reply.timings), prompt_tokens=reply.usage.get("prompt_tokens"),
             output_tokens=reply.usage.get("output_tokens"), lang=reply.lang, product_id=product_id,
+            tool_calls=redact_obj(reply.tool_calls) or None,
         )
 
         def run(conn):
