@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from chatbot.loop.insights import log_stats
+from chatbot.loop.insights import export_log, log_stats
 from chatbot.loop.insights import read_export
 from chatbot.loop.log import MIGRATIONS, InteractionLog, NullLog, open_log
 from chatbot.types import Chunk, Citation, Event, Hit, Recommendation, Reply
@@ -126,7 +126,7 @@ def test_forget_removes_only_that_user(log):
     assert counts == {"feedback": 1, "turns": 1, "sessions": 1, "events": 2, "profiles": 1}
     assert log.events("alice") == [] and log.history("s-alice") == [] and log.get_profile("alice") is None
     assert len(log.events("bob")) == 2 and log.history("s-bob") and log.get_profile("bob")
-    assert log.stats()["feedback_up"] == 1
+    assert log_stats(log)["feedback_up"] == 1
     assert log.forget("alice") == dict.fromkeys(counts, 0)
 
 
@@ -147,7 +147,7 @@ def test_export_jsonl_round_trip(log, tmp_path):
     tid = log.log_turn("s1", "alice", "hello", make_reply())
     log.log_feedback(tid, 1, "great")
     log.log_events([Event("alice", "P1", "view", "2024-01-01T00:00:00Z", value=1.5, extra={"src": "web"})])
-    counts = log.export(tmp_path / "out.jsonl")
+    counts = export_log(log, tmp_path / "out.jsonl")
     assert counts == {"turns": 1, "feedback": 1, "events": 1}
     rows = read_export(tmp_path / "out.jsonl")
     by_table = {r["table"]: r for r in rows}
@@ -156,7 +156,7 @@ def test_export_jsonl_round_trip(log, tmp_path):
     assert by_table["events"] == {"table": "events", "id": 1, "user_id": "alice", "product_id": "P1",
                                   "action": "view", "ts": "2024-01-01T00:00:00Z", "session_id": None,
                                   "value": 1.5, "extra": {"src": "web"}}
-    assert log.export(tmp_path / "none.jsonl", since="2999-01-01") == {"turns": 0, "feedback": 0, "events": 0}
+    assert export_log(log, tmp_path / "none.jsonl", since="2999-01-01") == {"turns": 0, "feedback": 0, "events": 0}
 
 
 def test_export_parquet_round_trip(log, tmp_path):
@@ -164,8 +164,8 @@ def test_export_parquet_round_trip(log, tmp_path):
     tid = log.log_turn("s1", "alice", "hello", make_reply())
     log.log_feedback(tid, -1)
     log.log_events([Event("alice", "P1", "purchase", "2024-01-01T00:00:00Z")])
-    log.export(tmp_path / "out.jsonl")
-    log.export(tmp_path / "out.parquet", fmt="parquet")
+    export_log(log, tmp_path / "out.jsonl")
+    export_log(log, tmp_path / "out.parquet", fmt="parquet")
     assert read_export(tmp_path / "out.parquet") == read_export(tmp_path / "out.jsonl")
 
 
@@ -218,14 +218,14 @@ def test_concurrent_writers_all_land(tmp_path):
     assert errors == []
     log.close()
     reopened = InteractionLog(url)
-    assert reopened.stats()["turns"] == 1600 and len(reopened.events()) == 1600
-    assert reopened.stats()["sessions"] == 8
+    assert log_stats(reopened)["turns"] == 1600 and len(reopened.events()) == 1600
+    assert log_stats(reopened)["sessions"] == 8
 
 
 def test_in_memory_log_is_shared_between_threads():
     log = InteractionLog("sqlite://")
     assert _hammer(log, threads=4, writes=25) == []
-    assert log.stats()["turns"] == 100
+    assert log_stats(log)["turns"] == 100
 
 
 BOUNDED_WRITER = """

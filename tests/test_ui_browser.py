@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from chatbot.loop.insights import log_stats
 from chatbot.types import Reply
 from conftest import MINI_PRODUCTS, MINI_QA, MINI_REVIEWS, write_jsonl
 
@@ -178,10 +179,10 @@ def test_chat_streams_answer_with_card_and_thumbs_up_is_logged(open_page, served
     quote.wait_for(state="visible")
     shot(page, "chat_answer_card")
 
-    before = bot.log.stats()["feedback_up"]
+    before = log_stats(bot.log)["feedback_up"]
     page.locator("#sb-chat button[aria-label='Like']").last.click()
     page.wait_for_selector("#sb-status:has-text('Thanks')")
-    assert wait_until(lambda: bot.log.stats()["feedback_up"] == before + 1)
+    assert wait_until(lambda: log_stats(bot.log)["feedback_up"] == before + 1)
 
 
 def test_handoff_notice_chinese_and_product_page(open_page, served):
