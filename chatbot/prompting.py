@@ -44,6 +44,10 @@ def _messages() -> dict:
     return yaml.safe_load(template_text("messages.yaml"))
 
 
+def has_message(key: str) -> bool:
+    return key in _messages()
+
+
 def message(key: str, lang: str = "en", **values) -> str:
     """A fixed reply from prompts/messages.yaml in `lang` (English when that language is missing)."""
     entry = _messages().get(key)

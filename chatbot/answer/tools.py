@@ -1,7 +1,7 @@
 """The tools stage: the shop's own functions (order status, cart) called for the shopper.
 
 A shop backend registers `tools={"order_status": fn, "cart": fn, ...}`. When a message asks for
-one (the words are data: `lexicon/tools.yaml`), the stage
+one (the words are data: the `tool_*` patterns of `lexicon/*.yaml`), the stage
 
 1. asks the shopper to sign in when the turn has no `user_id` (nothing is called);
 2. takes the arguments from the message (an order number, a product the message names or the
@@ -22,9 +22,10 @@ import inspect
 import re
 import threading
 import time
-from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable
+
+from chatbot.answer import lexicon as words
+from chatbot.prompting import has_message, message
 
 TIMEOUT_S = 5.0
 MAX_FACTS_CHARS = 400  # a long cart is summarised: the reply is a chat line, not a dump
@@ -34,38 +35,29 @@ ORDER_ID = re.compile(r"(?<![A-Za-z0-9])#?\s?([A-Za-z]{0,3}-?\d{3,})(?![A-Za-z0-
 QUANTITY = re.compile(r"(?<![\w.#-])([1-9]\d?)(?![\w.%-])")
 
 
-@lru_cache(maxsize=None)
-def lexicon() -> dict:
-    import yaml
-
-    text = resources.files("chatbot.answer").joinpath("lexicon/tools.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    for intent in data["intents"].values():
-        intent["compiled"] = [re.compile(p, re.I) for ps in intent["patterns"].values() for p in ps]
-    return data
-
-
-@lru_cache(maxsize=None)
-def _template(key: str, lang: str):
-    from jinja2 import Environment, StrictUndefined
-
-    entry = lexicon()["messages"][key]
-    return Environment(undefined=StrictUndefined).from_string(entry.get(lang) or entry["en"])
+# Intents in the order they are tried, and the tools that serve each: a tool named `cart_add` is
+# used when registered, else `cart` called with action=add. Their words are the `tool_<intent>`
+# patterns of the lexicon files; their replies `tool_*` in prompts/messages.yaml.
+INTENTS = {
+    "cart_add": [("cart_add", {}), ("cart", {"action": "add"})],
+    "cart_view": [("cart_view", {}), ("cart", {"action": "view"})],
+    "order_status": [("order_status", {})],
+}
 
 
 def _say(key: str, lang: str, **values) -> str:
-    return _template(key, lang).render(**values).strip()
+    return message(f"tool_{key}", lang, **values)
 
 
 def intent(text: str, tools: dict[str, Callable]) -> tuple[str, str, dict] | None:
     """(intent, tool name, fixed arguments) of the first intent the text asks for that has a
     registered tool; None when it asks for none."""
-    for name, spec in lexicon()["intents"].items():
-        if not any(p.search(text) for p in spec["compiled"]):
+    for name, options in INTENTS.items():
+        if not words.search(f"tool_{name}", text):
             continue
-        for option in spec["tools"]:
-            if option["name"] in tools:
-                return name, option["name"], dict(option.get("args") or {})
+        for tool, args in options:
+            if tool in tools:
+                return name, tool, dict(args)
     return None
 
 
@@ -155,7 +147,7 @@ def stage(reply, text: str, tools: dict[str, Callable] | None, user_id: str | No
         record["status"] = "missing"
         record["missing"] = missing
         key = f"need_{missing[0]}"
-        reply.answer = _say(key, reply.lang) if key in lexicon()["messages"] else \
+        reply.answer = _say(key, reply.lang) if has_message(f"tool_{key}") else \
             _say("need_argument", reply.lang, name=missing[0].replace("_", " "))
         return True
     started = time.perf_counter()

@@ -47,7 +47,7 @@ def _cart_add(url, timeout):
     return cart_add
 
 
-# the tools the assistant knows how to ask for (chatbot/answer/lexicon/tools.yaml), by signature
+# the tools the assistant knows how to ask for (chatbot/answer/tools.py INTENTS), by signature
 KINDS: dict[str, Callable] = {"order_status": _order_status, "cart": _cart, "cart_view": _cart_view,
                               "cart_add": _cart_add}
 
