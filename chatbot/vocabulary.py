@@ -20,7 +20,8 @@ def record_text(p: Product) -> str:
     """A product's record as one text: title, brand, description, features, attribute names and text values."""
     parts = [p.title, p.brand, p.description, *p.features]
     for key, value in p.attributes.items():
-        parts.append(key.replace("_", " "))
+        if value is not False:  # "timer: false" says the product has none
+            parts.append(key.replace("_", " "))
         values = value if isinstance(value, list) else [value]
         parts.extend(str(v) for v in values if isinstance(v, str))
     return " . ".join(x for x in parts if x)
@@ -35,7 +36,8 @@ def product_terms(p: Product) -> set[str]:
 def free_of(p: Product) -> set[str]:
     """Terms the record says the product is without ("plastic-free", "no BPA", "without cord")."""
     text = record_text(p).lower()
-    out = set()
+    # a yes/no attribute that is false ("hub_required: false") says the product is without it
+    out = set(terms(" ".join(k.replace("_", " ") for k, v in p.attributes.items() if v is False)))
     for after in lexicon.lists("exclusion").get("after", []):
         word = after.lstrip("-")
         out.update(terms(" ".join(re.findall(rf"([\w]+)\s*-?\s*{re.escape(word)}\b", text))))

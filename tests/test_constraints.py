@@ -86,3 +86,11 @@ def test_features_and_exclusions_in_the_catalog_s_own_words():
     assert c.excluded == ["plastic"] and ids == ["T1"]  # "plastic-free packaging" is free of it
     c, _ = _ids("any good tent ideas for my daughter")  # words no record holds ask for nothing
     assert c.features == [] and c.excluded == []
+
+
+def test_a_false_yes_no_attribute_is_not_the_feature_and_frees_the_product_of_it():
+    hubs = [Product("H1", "Bulb", category="smart home", attributes={"hub_required": True, "timer": False}),
+            Product("H2", "Plug", category="smart home", description="A plug with a timer.",
+                    attributes={"hub_required": False})]
+    assert [p.id for p in hubs if satisfies(p, parse("a smart home plug that needs no hub", hubs))] == ["H2"]
+    assert [p.id for p in hubs if satisfies(p, parse("a smart home thing with a timer", hubs))] == ["H2"]

@@ -42,7 +42,8 @@ def run(turn: Turn) -> None:
         c.quote = deciding_quote(draft, [h.chunk.text for h in hits if h.chunk.id in c.chunk_ids])
     reply.citations = list(by_product.values())
     concerned = [turn.products[c.product_id] for c in reply.citations if c.product_id in turn.products]
-    evidence = "\n".join(h.chunk.text for h in hits)
+    # the pack labels each item with its product's name: a name the model read there is evidence too
+    evidence = "\n".join([h.chunk.text for h in hits] + sorted(_names(turn)))
     check = guard.check_answer(draft, evidence, concerned, reply.query)
     if check.ok:
         reply.answer = draft
