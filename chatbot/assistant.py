@@ -22,6 +22,7 @@ from chatbot.config import Settings
 from chatbot.prompting import message, render
 from chatbot.data.search import stem, terms, words
 from chatbot.data.shop import Shop
+from chatbot.sessions import SessionStore
 from chatbot.types import Citation, Event, Hit, Product, Recommendation, Reply
 
 # Short evidence packs: prefill dominates time to first token on CPU. Chosen on hetpqa dev
@@ -74,7 +75,6 @@ class _Session:
     history: list[tuple[str, str]] = field(default_factory=list)
     products: list[str] = field(default_factory=list)  # the products the conversation is about
     constraints: cons.Constraints | None = None  # the last recommendation request
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class ShopAssistant:
@@ -89,7 +89,7 @@ class ShopAssistant:
         self.shop = Shop(settings, embedder=embedder, chroma_client=chroma_client)
         self._llm = llm
         self._log = log
-        self._sessions: dict[str, _Session] = {}
+        self._sessions = SessionStore(self._session, ttl=settings.session_ttl, max_sessions=settings.max_sessions)
         self._lock = threading.Lock()
         self._products: dict[str, Product] | None = None
 
@@ -155,8 +155,7 @@ class ShopAssistant:
         is authoritative: the honesty checks may correct what was streamed."""
         started = time.perf_counter()
         session_id = session_id or uuid.uuid4().hex
-        state = self._session(session_id)
-        with state.lock:  # one turn at a time per session; other sessions run concurrently
+        with self._sessions.hold(session_id) as state:  # one turn at a time per session; others run concurrently
             reply = yield from self._turn(message.strip(), state, user_id, product_id, started)
             reply.timings["total_s"] = round(time.perf_counter() - started, 4)
             reply.timings.setdefault("ttft_s", reply.timings["total_s"])
@@ -196,20 +195,17 @@ class ShopAssistant:
 
     # ------------------------------------------------------------------ one turn
     def _session(self, session_id: str) -> _Session:
-        with self._lock:
-            state = self._sessions.get(session_id)
-            if state is None:
-                state = self._sessions[session_id] = _Session()
-                # Another process may have held this conversation: rebuild it from the log.
-                try:
-                    state.history = list(self.log.history(session_id, limit=6))
-                except Exception:
-                    state.history = []
-                for earlier, _ in state.history:
-                    named = self.shop.retriever.mentioned_products(earlier)
-                    if named:
-                        state.products = named
-            return state
+        # A new, expired or evicted conversation, or one another process held: rebuild it from the log.
+        state = _Session()
+        try:
+            state.history = list(self.log.history(session_id, limit=6))
+        except Exception:
+            state.history = []
+        for earlier, _ in state.history:
+            named = self.shop.retriever.mentioned_products(earlier)
+            if named:
+                state.products = named
+        return state
 
     def _fixed(self, key: str, lang: str, **values) -> str:
         return message(key, lang, **values)
