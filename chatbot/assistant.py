@@ -18,6 +18,7 @@ from chatbot import constraints as cons
 from chatbot.answer import facts, guard, opinions
 from chatbot.data.catalog import detect_lang
 from chatbot.data.chunking import card_for
+from chatbot import inbound, injection
 from chatbot.config import Settings
 from chatbot.prompting import message, render
 from chatbot.data.search import stem, terms, words
@@ -155,8 +156,16 @@ class ShopAssistant:
         is authoritative: the honesty checks may correct what was streamed."""
         started = time.perf_counter()
         session_id = session_id or uuid.uuid4().hex
+        text = inbound.clean(message)  # no control characters, surrogates or bidi overrides
+        message = inbound.kept(text)  # what the history and the log keep: bounded
         with self._sessions.hold(session_id) as state:  # one turn at a time per session; others run concurrently
-            reply = yield from self._turn(message.strip(), state, user_id, product_id, started)
+            if key := inbound.unreadable(text):  # at once: a 100 kB paste held the embedder for minutes
+                reply = inbound.fixed_reply(key, text, started)
+                yield reply.answer
+            else:
+                reply = yield from self._turn(text.strip(), state, user_id, product_id, started)
+                if injection.unsafe(reply.answer, self.products, reply.hits):  # a leaked prompt, foreign link, code, price
+                    self._dont_know(reply)
             reply.timings["total_s"] = round(time.perf_counter() - started, 4)
             reply.timings.setdefault("ttft_s", reply.timings["total_s"])
             state.history.append((message, reply.answer))
