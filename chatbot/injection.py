@@ -47,12 +47,20 @@ def leaks_prompt(answer: str) -> bool:
     return any(" ".join(words[i:i + WINDOW]) in windows for i in range(max(0, len(words) - WINDOW + 1)))
 
 
+_catalog: tuple = (None, "")  # (the products dict, its text): built once per catalog, not per reply
+
+
 def _catalog_text(products) -> str:
+    global _catalog
+    cached = _catalog  # one read: another thread may swap in another catalog's pair
+    if cached[0] is products:  # the assistant replaces the dict on ingest, never edits it
+        return cached[1]
     parts = []
     for p in products.values():
         parts += [p.id, p.title or "", p.brand or "", p.description or "", " ".join(map(str, p.features or [])),
                   str(p.attributes or "")]
-    return "\n".join(parts).lower()
+    _catalog = (products, "\n".join(parts).lower())
+    return _catalog[1]
 
 
 def _amount(text: str) -> float | None:
