@@ -14,11 +14,14 @@ import uuid
 from functools import cached_property
 from typing import Iterator
 
+from chatbot import inbound, injection
 from chatbot.answer import pipeline
 from chatbot.answer.settings import AnswerSettings
+from chatbot.answer.pack import dont_know
 from chatbot.answer.turn import Session, Turn
 from chatbot.config import Settings
 from chatbot.data.shop import Shop
+from chatbot.sessions import SessionStore
 from chatbot.types import Event, Product, Recommendation, Reply
 
 
@@ -37,7 +40,7 @@ class ShopAssistant:
         self._log = log
         self.answer_settings = answer_settings or AnswerSettings()
         self.tools = dict(tools or {})  # shop tools: name -> fn(user_id=..., **arguments) -> dict
-        self._sessions: dict[str, Session] = {}
+        self._sessions = SessionStore(self._new_session, ttl=settings.session_ttl, max_sessions=settings.max_sessions)
         self._lock = threading.Lock()
         self._products: dict[str, Product] | None = None
 
@@ -93,11 +96,18 @@ class ShopAssistant:
         is authoritative: the honesty checks may correct what was streamed."""
         started = time.perf_counter()
         session_id = session_id or uuid.uuid4().hex
-        state = self._session(session_id)
-        with state.lock:  # one turn at a time per session; other sessions run concurrently
-            turn = Turn(message.strip(), state, self, self.answer_settings, user_id, product_id, started)
-            yield from pipeline.run(turn)
-            reply = turn.reply
+        text = inbound.clean(message)  # no control characters, surrogates or bidi overrides
+        message = inbound.kept(text)  # what the history and the log keep: bounded
+        with self._sessions.hold(session_id) as state:  # one turn at a time per session; others run concurrently
+            if key := inbound.unreadable(text):  # at once: a 100 kB paste held the embedder for minutes
+                reply = inbound.fixed_reply(key, text, started)
+                yield reply.answer
+            else:
+                turn = Turn(text.strip(), state, self, self.answer_settings, user_id, product_id, started)
+                yield from pipeline.run(turn)
+                reply = turn.reply
+                if injection.unsafe(reply.answer, self.products, reply.hits):  # a leaked prompt, foreign link, code, price
+                    dont_know(turn)
             reply.timings["total_s"] = round(time.perf_counter() - started, 4)
             reply.timings.setdefault("ttft_s", reply.timings["total_s"])
             state.history.append((message, reply.answer))
@@ -131,18 +141,19 @@ class ShopAssistant:
         return product_summary(self.shop.db, product_id)
 
     # ------------------------------------------------------------------ conversations
-    def _session(self, session_id: str) -> Session:
-        with self._lock:
-            state = self._sessions.get(session_id)
-            if state is None:
-                state = self._sessions[session_id] = Session()
-                # Another process may have held this conversation: rebuild it from the log.
-                try:
-                    state.history = list(self.log.history(session_id, limit=6))
-                except Exception:
-                    state.history = []
-                for earlier, _ in state.history:
-                    named = self.shop.retriever.mentioned_products(earlier)
-                    if named:
-                        state.products = named
-            return state
+    def session(self, session_id: str):
+        """`with bot.session(id) as state:` the conversation's state, held (no turn runs meanwhile)."""
+        return self._sessions.hold(session_id)
+
+    def _new_session(self, session_id: str) -> Session:
+        # A new, expired or evicted conversation, or one another process held: rebuild it from the log.
+        state = Session()
+        try:
+            state.history = list(self.log.history(session_id, limit=6))
+        except Exception:
+            state.history = []
+        for earlier, _ in state.history:
+            named = self.shop.retriever.mentioned_products(earlier)
+            if named:
+                state.products = named
+        return state

@@ -12,6 +12,8 @@
 | SHOPBOT_LOG | on | off disables the interaction log |
 | SHOPBOT_UI_AUTH | (unset) | user:password for the web UI |
 | SHOPBOT_ONLINE | 0 | 1 lets transformers reach the Hugging Face hub |
+| SHOPBOT_SESSION_TTL | 1800 | seconds a conversation stays in memory while idle |
+| SHOPBOT_MAX_SESSIONS | 10000 | conversations kept in memory; least recently used go first |
 """
 from __future__ import annotations
 
@@ -56,6 +58,9 @@ class Settings:
         default_factory=lambda: _env("SHOPBOT_LOG", "on").lower() not in ("off", "0", "false", "no")
     )
     ui_auth: str | None = field(default_factory=lambda: _env("SHOPBOT_UI_AUTH"))
+    # Evicted conversations are rebuilt from the interaction log on their next turn (sessions.py).
+    session_ttl: float = field(default_factory=lambda: float(_env("SHOPBOT_SESSION_TTL", "1800")))
+    max_sessions: int = field(default_factory=lambda: int(_env("SHOPBOT_MAX_SESSIONS", "10000")))
     collection: str = COLLECTION
 
     def __post_init__(self):

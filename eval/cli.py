@@ -35,6 +35,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args, settings) -> int:
+    from .hostile import is_hostile_set
+
+    if is_hostile_set(args.dir):  # injections, PII, oversize and binary messages (eval/hostile/)
+        from .hostile import run_cli
+
+        return run_cli(args, settings)
     from .report import print_summary, write_markdown
     from .run import evaluate, save_json, worst_cases
 

@@ -2,13 +2,14 @@
 # Set up a fresh machine and run the whole test suite (what .ci/run calls).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x /usr/bin/chromium ]; then
+if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
   # The browser tests drive Debian's chromium; Playwright never downloads a browser of its own.
+  # A CJK font: the Chinese chat test reads what the page shows.
   if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
       || echo "warning: could not install chromium; browser tests will be skipped" >&2
   else
-    echo "warning: /usr/bin/chromium missing (sudo apt-get install chromium); browser tests will be skipped" >&2
+    echo "warning: chromium or a CJK font missing (sudo apt-get install chromium fonts-noto-cjk); browser tests may be skipped" >&2
   fi
 fi
 [ -d .venv ] || python3 -m venv .venv

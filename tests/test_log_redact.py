@@ -26,6 +26,13 @@ from chatbot.types import Event, Reply
     ("1600 Pennsylvania Avenue NW", "[address] NW"),
     ("寄到北京市朝阳区建国路88号", "寄到[address]"),
     ("我住在中山路12号3楼", "我住在[address]"),
+    ("mon portable 06 12 34 56 78 ou +33 6 12 34 56 78", "mon portable [phone] ou [phone]"),
+    ("refund to DE89 3704 0044 0532 0130 00 please", "refund to [iban] please"),
+    ("IBAN GB29NWBK60161331926819.", "IBAN [iban]."),
+    ("FR14 2004 1010 0505 0001 3M02 606", "[iban]"),
+    ("I live at 42 rue de Rivoli, Paris", "I live at [address], Paris"),
+    ("Lieferadresse: Hauptstraße 5, 10115 Berlin", "Lieferadresse: [address], 10115 Berlin"),
+    ("send it to Berliner Straße 12a", "send it to [address]"),
 ])
 def test_redacts_personal_data(text, expected):
     assert redact(text) == expected
@@ -41,6 +48,9 @@ def test_redacts_personal_data(text, expected):
     "3 kids on the way, need 2 Pack 10 Inch plates",
     "iPhone 15 Pro Max 256GB for 1199 USD",
     "这款鞋子42码多少钱？",
+    "model AB12CDEF3456 and GB00 NWBK 6016 1331 9268 19",  # IBAN-shaped, fails mod 97
+    "delivered 06.12.2024, 2 pairs for 29.99",
+    "I walk 5 km a day on the way to work",
     "",
 ])
 def test_leaves_shop_data_alone(text):

@@ -129,6 +129,31 @@ def open_page(browser, served):
         ctx.close()
 
 
+def upload(page, path):
+    """Put a file in the Catalog tab's file box and wait until gradio shows it as uploaded.
+
+    The fresh-machine flake (a 120 s wait "for the uploaded file's name" ran out, then passed on
+    rerun): the old wait, `:text('products.jsonl')`, never matched the file's row, whose name
+    gradio renders as two spans ("products" ".jsonl"). It only ever matched the short-lived
+    upload-progress label, so it passed when the poll caught that label and timed out when the
+    upload finished first (a fast upload; a slow first browser start). Waiting for the
+    upload's response first makes the old wait fail every time: that is how it was found.
+    Now: the page's load event answered, the upload answered, the row labelled with the name."""
+    name = Path(path).name
+    page.get_by_role("tab", name="Catalog").click()
+    # The page's load event fills the overview: once it shows, gradio has hydrated the page and
+    # answered its load event, so the box's upload handler is in place.
+    page.wait_for_selector("#sb-overview:has-text('The shop holds')", timeout=90_000)
+    box = page.locator("#sb-files input[type=file]")
+    box.wait_for(state="attached")
+    with page.expect_response(lambda r: "/gradio_api/upload?" in r.url, timeout=60_000) as sent:
+        box.set_input_files(str(path))
+    assert sent.value.ok, f"gradio's upload failed: HTTP {sent.value.status}"
+    # The file's row: its cell is labelled with the whole name (the text is split in two spans,
+    # "products" and ".jsonl", so no text selector ever matches it).
+    page.wait_for_selector(f'#sb-files [aria-label="{name}"]', timeout=60_000)
+
+
 def shot(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
@@ -219,6 +244,16 @@ def test_dashboard_shows_plots_stats_and_product_summary(open_page):
     shot(page, "dashboard")
 
 
+def throttle(page):
+    """SHOPBOT_TEST_CPU_THROTTLE=30 runs the upload page as on a machine that many times slower
+    (a check that the upload waits hold on a slow machine)."""
+    import os
+
+    rate = int(os.environ.get("SHOPBOT_TEST_CPU_THROTTLE", "1"))
+    if rate > 1:
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
+
+
 def test_bad_catalog_upload_shows_line_numbered_errors_and_stores_nothing(open_page, served, tmp_path):
     _, bot, _ = served
     bad = tmp_path / "products.jsonl"
@@ -226,9 +261,8 @@ def test_bad_catalog_upload_shows_line_numbered_errors_and_stores_nothing(open_p
                    "{not json\n", encoding="utf-8")
     before = bot.shop.db.counts()
     page = open_page()
-    page.get_by_role("tab", name="Catalog").click()
-    page.set_input_files("#sb-files input[type=file]", str(bad))
-    page.wait_for_selector("#sb-files :text('products.jsonl')", timeout=120_000)
+    throttle(page)
+    upload(page, bad)
     page.click("#sb-ingest")
     page.wait_for_selector("#sb-ingest-result .sb-problems")
     text = page.inner_text("#sb-ingest-result")
@@ -242,10 +276,9 @@ def test_bad_catalog_upload_shows_line_numbered_errors_and_stores_nothing(open_p
     good.write_text("id,title,category,price,in_stock,description\n"
                     "P9,Alpine Flask,bottles,24.5,true,A steel flask that keeps tea hot for 12 hours.\n",
                     encoding="utf-8")
+    page.context.close()  # one page of the app at a time
     page = open_page()  # a fresh page: the file box starts empty
-    page.get_by_role("tab", name="Catalog").click()
-    page.set_input_files("#sb-files input[type=file]", str(good))
-    page.wait_for_selector("#sb-files :text('products.csv')", timeout=120_000)
+    upload(page, good)
     page.click("#sb-ingest")
     page.wait_for_selector("#sb-ingest-result:has-text('Catalog updated')", timeout=120_000)
     assert "P9" in bot.products

@@ -7,7 +7,6 @@ either adds to it (focus products, a parsed request, evidence, a draft) or compl
 """
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -37,7 +36,6 @@ class Session:
     history: list[tuple[str, str]] = field(default_factory=list)
     products: list[str] = field(default_factory=list)  # the products the conversation is about
     constraints: cons.Constraints | None = None  # the last recommendation request
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 @dataclass

@@ -19,8 +19,9 @@ Redaction: every free text is passed through `redact()` before it is written, wh
 e-mail addresses with `[email]`, phone numbers (international `+CC ...`, North-American
 `(555) 123-4567`, trunk-prefixed `020 7946 0958`, Chinese mobiles `13812345678`) with `[phone]`,
 payment card numbers (13-19 digits, spaces or dashes allowed, Luhn-checked so order numbers survive)
-with `[card]`, and street addresses (`12 Baker Street`, `221B Baker St.`, `中山路12号`) with
-`[address]`. Prices, sizes, years and product ids are left alone. User ids are kept as given (they
+with `[card]`, IBANs (`DE89 3704 0044 0532 0130 00`, mod-97 checked) with `[iban]`, and street
+addresses (`12 Baker Street`, `221B Baker St.`, `42 rue de Rivoli`, `Hauptstraße 5`, `中山路12号`)
+with `[address]`. French-style phone numbers in pairs (`06 12 34 56 78`) are phones too. Prices, sizes, years and product ids are left alone. User ids are kept as given (they
 are the key for `shopbot logs forget USER_ID`, which deletes every row of that user in every table,
 the profile included). `SHOPBOT_LOG=off` stores nothing at all.
 """
@@ -45,7 +46,12 @@ INTL_PHONE = re.compile(rf"(?<![{_W}+])\+\d{{1,3}}(?:[ .-]?\(?\d{{1,5}}\)?){{1,5
 LOCAL_PHONE = re.compile(
     rf"(?<![{_W}$€£¥.])(?:\(\d{{3}}\)\s?|\d{{3}}[ .-])\d{{3}}[ .-]\d{{4}}(?![{_W}])"
     rf"|(?<![{_W}$€£¥.])0\d{{2,4}}[ -]\d{{3,4}}[ -]?\d{{3,4}}(?![{_W}.])"
+    # France, Belgium, Switzerland, the Netherlands: 0 and nine digits in pairs, 06 12 34 56 78
+    rf"|(?<![{_W}$€£¥.])0[1-9](?:[ .]\d{{2}}){{4}}(?![{_W}]|[.,]\d)"
 )
+# IBAN: country, check digits, 11-30 letters or digits (groups of 4 with spaces allowed);
+# mod-97 checked below so a product code that looks like one survives.
+IBAN = re.compile(rf"(?<![{_W}])[A-Z]{{2}}\d{{2}}(?: ?[A-Z0-9]{{4}}){{2,7}}(?: ?[A-Z0-9]{{1,3}})?(?![{_W}])")
 
 # "12 Baker Street", "221B Baker St.", "1600 Pennsylvania Avenue NW": a house number, 1-3
 # capitalised name words, a street word. Capitals are required so "3 kids on the way" survives.
@@ -53,6 +59,16 @@ _STREET = (r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|
            r"|Terrace|Close|Crescent|Square|Sq|Highway|Hwy|Parkway|Pkwy|Row|Alley|Gardens")
 EN_ADDRESS = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}(?i:{_STREET})\b\.?"
+)
+# Number first, then the street word: "42 rue de Rivoli", "7 avenida de Mayo", "3 via Roma".
+EU_ADDRESS = re.compile(
+    r"\b\d{1,4}(?:bis|ter)?,?\s+(?i:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|via|viale|piazza"
+    r"|calle|avenida|plaza|rua|straat|laan)\s+(?:(?i:de|du|des|la|le|del|della|di|da|do)\s+)*[A-ZÀ-Ý][\w'-]*"
+)
+# Street word last, then the number: "Hauptstraße 5", "Berliner Straße 12a", "Kerkstraat 3".
+DE_ADDRESS = re.compile(
+    r"\b(?:[A-ZÄÖÜ][a-zäöüß-]+\s)?[A-ZÄÖÜ]?[a-zäöüß-]*(?i:straße|strasse|str\.|gasse|allee|weg|platz|straat|gracht)"
+    r"\s?\d{1,4}[a-z]?\b"
 )
 # "中山路12号", "南京东路100号3楼": a road name, a number, 号. The name stops at common
 # function characters so "我住在中山路12号" keeps "我住在".
@@ -79,6 +95,17 @@ def _card(match: re.Match) -> str:
     return "[card]" if 13 <= len(digits) <= 19 and luhn_ok(digits) else match.group()
 
 
+def iban_ok(text: str) -> bool:
+    """The ISO 13616 mod-97 check every IBAN passes."""
+    code = re.sub(r"\s", "", text).upper()
+    digits = "".join(str(int(ch, 36)) for ch in code[4:] + code[:4])
+    return 15 <= len(code) <= 34 and int(digits) % 97 == 1
+
+
+def _iban(match: re.Match) -> str:
+    return "[iban]" if iban_ok(match.group()) else match.group()
+
+
 def _intl(match: re.Match) -> str:
     digits = re.sub(r"\D", "", match.group())
     return "[phone]" if 7 <= len(digits) <= 15 else match.group()
@@ -90,11 +117,14 @@ def redact(text: str | None) -> str | None:
         return text
     # Order matters: e-mails hold digits, and cards are longer than phones.
     text = EMAIL.sub("[email]", text)
+    text = IBAN.sub(_iban, text)
     text = CARD.sub(_card, text)
     text = CN_MOBILE.sub("[phone]", text)
     text = INTL_PHONE.sub(_intl, text)
     text = LOCAL_PHONE.sub("[phone]", text)
     text = EN_ADDRESS.sub("[address]", text)
+    text = EU_ADDRESS.sub("[address]", text)
+    text = DE_ADDRESS.sub("[address]", text)
     return ZH_ADDRESS.sub("[address]", text)
 
 

@@ -64,10 +64,9 @@ def conversation(body: ChatIn) -> tuple[str, list[tuple[str, str]], str]:
 
 def _prime(bot, sid: str, pairs: list[tuple[str, str]]) -> None:
     # ShopAssistant keeps a conversation per session id; one it has never seen starts empty. Fill
-    # it as ShopAssistant._session rebuilds one from the log: the history and the products named.
-    state = bot._session(sid)
-    if pairs and not state.history:
-        with state.lock:
+    # it as ShopAssistant rebuilds one from the log: the history and the products named.
+    with bot.session(sid) as state:
+        if pairs and not state.history:
             state.history = list(pairs[-6:])
             for earlier, _ in state.history:
                 if named := bot.shop.retriever.mentioned_products(earlier):

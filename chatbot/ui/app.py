@@ -17,6 +17,10 @@ from chatbot.errors import ConfigError, NotFound
 from chatbot.ui.render import CSS
 
 DEFAULT_CONCURRENCY = 4  # shoppers answered at once; more just queue (2-4 suit a CPU box)
+# Shoppers waiting beyond those answered. Past it a new message is refused at once and the page
+# shows gradio's "This application is currently busy. Please try again." instead of a reply that
+# may never come (an unbounded queue on a CPU box means minutes of silence under load).
+DEFAULT_QUEUE_SIZE = 64
 
 
 # ---------------------------------------------------------------- binding and auth
@@ -163,14 +167,14 @@ def build_app(assistant):
 
 
 def launch(assistant, host: str = "127.0.0.1", port: int = 7860, share: bool = False, auth=None, *,
-           concurrency: int = DEFAULT_CONCURRENCY, **launch_kw):
+           concurrency: int = DEFAULT_CONCURRENCY, queue_size: int = DEFAULT_QUEUE_SIZE, **launch_kw):
     """Serve the UI. `auth`: (user, password) or "user:password"; default SHOPBOT_UI_AUTH.
     Extra keywords go to `gr.Blocks.launch` (tests pass prevent_thread_lock=True). Returns the app."""
     credentials = check_bind(host, share, auth if auth is not None else assistant.settings.ui_auth)
     import gradio as gr
 
     app = build_app(assistant)
-    app.queue(default_concurrency_limit=concurrency)
+    app.queue(default_concurrency_limit=concurrency, max_size=queue_size)
     app.launch(server_name=host, server_port=port, share=share, auth=credentials,
                auth_message="shopbot: sign in with the SHOPBOT_UI_AUTH credentials" if credentials else None,
                css=CSS, theme=gr.themes.Soft(), footer_links=["gradio"], **launch_kw)
