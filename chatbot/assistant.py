@@ -106,7 +106,8 @@ class ShopAssistant:
                 turn = Turn(text.strip(), state, self, self.answer_settings, user_id, product_id, started)
                 yield from pipeline.run(turn)
                 reply = turn.reply
-                if injection.unsafe(reply.answer, self.products, reply.hits):  # a leaked prompt, foreign link, code, price
+                # a leaked prompt, a foreign link, code or price (not a reply from the shop's own tools)
+                if not reply.tool_calls and injection.unsafe(reply.answer, self.products, reply.hits):
                     dont_know(turn)
             reply.timings["total_s"] = round(time.perf_counter() - started, 4)
             reply.timings.setdefault("ttft_s", reply.timings["total_s"])

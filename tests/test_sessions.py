@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from chatbot.loop.insights import log_stats
 from chatbot.sessions import SessionStore
 
 
@@ -153,4 +154,4 @@ def test_an_evicted_conversation_continues_from_the_log(settings, e5_embedder, m
     assert "f1" not in bot._sessions and len(bot._sessions) == 1
     battery = bot.ask("how long does the battery last?", session_id="f1")
     assert battery.focus == ["P3"] and "30 hours" in battery.answer
-    assert bot.log.stats()["turns"] == 3
+    assert log_stats(bot.log)["turns"] == 3
