@@ -47,6 +47,9 @@ def quantize(src: Path, dest: Path, quant: str) -> None:
 
     params = llama_cpp.llama_model_quantize_default_params()
     params.ftype = getattr(llama_cpp, QUANTS[quant])
+    # The presets ship 4-bit K-quants: llama.cpp refuses to requantize quantized tensors unless asked.
+    # (From Q4_K_M to Q4_0 this adds rounding error: answer quality must be checked, see bench/README.)
+    params.allow_requantize = True
     if llama_cpp.llama_model_quantize(str(src).encode(), str(dest).encode(), ctypes.byref(params)) != 0:
         raise ModelError(f"llama.cpp could not quantize {src.name} to {quant}")
 
