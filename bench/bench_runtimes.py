@@ -2,7 +2,7 @@
 on the same answer prompts.
 
     python bench/bench_runtimes.py [--prompts bench/gpu_prompts.json] [--limit 6] [--new-tokens 64] \
-        [--llm qwen-0.5b llamacpp:qwen-0.5b#native llamacpp:qwen-0.5b llamacpp:qwen-0.5b#q8_0] [--threads 2]
+        [--llm qwen-0.5b llamacpp:qwen-0.5b#native llamacpp:qwen-0.5b#q4_0 llamacpp:qwen-0.5b#q8_0] [--threads 2]
 
 Each --llm is anything SHOPBOT_LLM takes. Per prompt the backend's prefix cache is cleared first, so
 every first token includes the whole prefill; then the same prompt again, to time a first token whose
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_LLMS = ["qwen-0.5b", "llamacpp:qwen-0.5b#native", "llamacpp:qwen-0.5b", "llamacpp:qwen-0.5b#q8_0"]
+DEFAULT_LLMS = ["qwen-0.5b", "llamacpp:qwen-0.5b#native", "llamacpp:qwen-0.5b#q4_0", "llamacpp:qwen-0.5b#q8_0"]
 
 
 def _prepare(spec: str, settings) -> float:

@@ -59,6 +59,10 @@ def test_prepare_joins_verifies_requantizes_once(preset, tmp_path, monkeypatch):
     native = llamacpp.resolve_gguf("tiny#native", settings, progress=False)
     assert hashlib.sha256(native.read_bytes()).hexdigest() == preset.sha256
     assert path.stat().st_size < native.stat().st_size  # F32 -> 8 bits
+    # The presets ship quantized GGUFs: requantizing one (here Q8_0 -> Q4_0) must work too.
+    requant = tmp_path / "requant.gguf"
+    llamacpp.quantize(path, requant, "q4_0")
+    assert 0 < requant.stat().st_size < path.stat().st_size
     calls = []
     monkeypatch.setattr(llamacpp, "quantize", lambda *a: calls.append(a))
     assert llamacpp.resolve_gguf("tiny#q8_0", settings, progress=False) == path and not calls  # reused

@@ -3,11 +3,13 @@
 Decoding reads every weight once a token, so on a CPU it is bound by memory bandwidth and a 4-bit
 model decodes several times faster than the bf16 copy transformers runs (issue 17 measured 57
 against 11 tok/s for the 0.5B on 2 cores). The preset's pieces are joined and sha256-verified as
-for the transformers cache, then requantized once to Q4_0 (llama.cpp's fastest 4-bit kernels on
-x86; a few seconds) and kept under `models_dir/<preset>-gguf/`.
+for the transformers cache, and can be requantized once to Q4_0 (llama.cpp's fastest 4-bit kernels on
+x86; a few seconds) on request, and kept under `models_dir/<preset>-gguf/`. The default is the
+GGUF as shipped (Q4_K_M): on the demo eval it answered exactly as the bf16 transformers backend,
+while Q4_0 (rounding those 4-bit weights again) decoded faster but refused less well (bench/README).
 
-    SHOPBOT_LLM=llamacpp:qwen-0.5b          # preset, requantized to Q4_0 once
-    SHOPBOT_LLM=llamacpp:qwen-0.5b#q8_0     # another quantization (q4_0, q8_0, native = as shipped)
+    SHOPBOT_LLM=llamacpp:qwen-0.5b          # preset, its GGUF as shipped
+    SHOPBOT_LLM=llamacpp:qwen-0.5b#q4_0     # requantized once (q4_0, q8_0, q4_k_m; native = as shipped)
     SHOPBOT_LLM=llamacpp:/path/model.gguf   # any GGUF file
 
 Prefix reuse: llama-cpp-python keeps the KV cache of the last prompt and evaluates only the tokens
@@ -26,7 +28,7 @@ from chatbot.errors import ConfigError, ModelError
 from chatbot.models.base import _Backend, _check_messages, _StopFilter
 
 QUANTS = {"q4_0": "LLAMA_FTYPE_MOSTLY_Q4_0", "q8_0": "LLAMA_FTYPE_MOSTLY_Q8_0", "q4_k_m": "LLAMA_FTYPE_MOSTLY_Q4_K_M"}
-DEFAULT_QUANT = "q4_0"
+DEFAULT_QUANT = "native"
 MARKER = "shopbot-gguf.json"
 
 
@@ -47,6 +49,9 @@ def quantize(src: Path, dest: Path, quant: str) -> None:
 
     params = llama_cpp.llama_model_quantize_default_params()
     params.ftype = getattr(llama_cpp, QUANTS[quant])
+    # The presets ship 4-bit K-quants: llama.cpp refuses to requantize quantized tensors unless asked.
+    # (From Q4_K_M to Q4_0 this adds rounding error: answer quality must be checked, see bench/README.)
+    params.allow_requantize = True
     if llama_cpp.llama_model_quantize(str(src).encode(), str(dest).encode(), ctypes.byref(params)) != 0:
         raise ModelError(f"llama.cpp could not quantize {src.name} to {quant}")
 
