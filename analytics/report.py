@@ -25,7 +25,10 @@ def _open(target):
     if isinstance(target, sqlite3.Connection):
         return target, None, None
     if not hasattr(target, "products"):
-        from chatbot.catalog import ShopDB
+        try:
+            from chatbot.data.catalog import ShopDB
+        except ImportError:
+            from chatbot.catalog import ShopDB
 
         target = ShopDB(target)
     return target.connect(), target.products(), target.reviews()

@@ -4,7 +4,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from chatbot.catalog import detect_lang  # one CJK rule for the whole project
+try:  # one CJK rule for the whole project (chatbot/data/catalog.py after the package split)
+    from chatbot.data.catalog import detect_lang
+except ImportError:
+    from chatbot.catalog import detect_lang
 
 __all__ = ["detect_lang", "split_clauses", "text_hash", "lang_of", "opinion_words"]
 
