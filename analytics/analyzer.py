@@ -102,6 +102,29 @@ class ReviewAnalyzer:
             out[i] = res
         return out  # type: ignore[return-value]
 
+    def _mixed(self, texts: Sequence[str], langs: Sequence[str],
+               labels: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """Mixed reviews are neutral: a review with a clearly positive and a clearly negative
+        clause (text model, clause band) whose overall P(positive) lies in the head's `mixed`
+        band (calibrated like the others) is labelled neutral; its score stays."""
+        out = list(labels)
+        todo = [i for i, (label, score) in enumerate(labels) if label != "neutral"
+                and self._method(langs[i]) == "head" and self.head.bands.get(f"mixed:{langs[i]}")
+                and self.head.bands[f"mixed:{langs[i]}"][0] <= (score + 1) / 2 <= self.head.bands[f"mixed:{langs[i]}"][1]]
+        if not todo:
+            return out
+        clauses = [(i, c) for i in todo for c in split_clauses(texts[i], langs[i])]
+        p = self.head.proba_texts([c for _, c in clauses], [langs[i] for i, _ in clauses])
+        sides: dict[int, set[str]] = {}
+        for (i, _), pi in zip(clauses, p):
+            lo, hi = self.head.band(langs[i], clause=True)
+            if pi > hi or pi < lo:
+                sides.setdefault(i, set()).add("positive" if pi > hi else "negative")
+        for i in todo:
+            if len(sides.get(i, ())) == 2:
+                out[i] = ("neutral", labels[i][1])
+        return out
+
     def _mentions(self, text: str, lang: str, category: str | None) -> list[tuple[str, str]]:
         """(aspect, clause) pairs: every clause that names an aspect."""
         return [(a, c) for c in split_clauses(text, lang) for a in self.matcher.find(c, lang, category)]
@@ -110,7 +133,8 @@ class ReviewAnalyzer:
     def sentiment(self, texts: Sequence[str], langs: Sequence[str | None] | None = None) -> list[tuple[str, float]]:
         """[(label, score)]: label positive | negative | neutral, score signed in [-1, 1]."""
         texts = list(texts)
-        return self._classify(texts, self._langs(texts, langs))
+        langs = self._langs(texts, langs)
+        return self._mixed(texts, langs, self._classify(texts, langs))
 
     def aspects(self, texts: Sequence[str], langs: Sequence[str | None] | None = None,
                 categories: Sequence[str | None] | None = None) -> list[list[dict]]:
@@ -187,6 +211,7 @@ class ReviewAnalyzer:
         labels = self._classify(texts + clauses, langs + [l for m, l in zip(mentions, langs) for _ in m],
                                 clauses=len(clauses), vectors=list(vectors) + [None] * len(clauses) if vectors else None)
         clause_labels = dict(zip(clauses, labels[len(texts):]))
+        labels = self._mixed(texts, langs, labels[: len(texts)])
         out = []
         for r, text, lang, m, (label, score) in zip(reviews, texts, langs, mentions, labels):
             out.append(ReviewAnalysis(
