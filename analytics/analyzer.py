@@ -71,10 +71,11 @@ class ReviewAnalyzer:
         return [lang_of(t, l) for t, l in zip(texts, langs)]
 
     def _classify(self, texts: Sequence[str], langs: Sequence[str], clauses: int = 0,
-                  vectors: Sequence | None = None) -> list[tuple[str, float]]:
+                  vectors: Sequence | None = None, context: Sequence[float] | None = None) -> list[tuple[str, float]]:
         """(label, signed score) per text. The last `clauses` texts are aspect clauses (text
         model, clause band); the others whole reviews (stacked; `vectors[i]` is review i's
-        embedding or None, and a missing one is embedded when `self.embed`)."""
+        embedding or None, and a missing one is embedded when `self.embed`). `context[k]`: the
+        P(positive) of the review clause k comes from, where known."""
         first_clause = len(texts) - clauses
         out: list[tuple[str, float] | None] = [None] * len(texts)
         use_head = [self._method(l) == "head" for l in langs]
@@ -94,10 +95,15 @@ class ReviewAnalyzer:
                 found = dict(zip(unique, embed_texts(self.embedder, unique)))
                 for i in missing:
                     rows[i] = found[texts[i]]
-            p = self.head.proba_texts([texts[i] for i in head_idx], [langs[i] for i in head_idx],
-                                      [rows[i] for i in head_idx])
-            for i, pi in zip(head_idx, p):
-                out[i] = self.head.label(pi, langs[i], clause=i >= first_clause)
+            p = dict(zip(head_idx, self.head.proba_texts([texts[i] for i in head_idx], [langs[i] for i in head_idx],
+                                                         [rows[i] for i in head_idx])))
+            clause_idx = [i for i in head_idx if i >= first_clause]
+            if clause_idx and context is not None and self.head.text_models:
+                p.update(zip(clause_idx, self.head.proba_clauses(
+                    [texts[i] for i in clause_idx], [langs[i] for i in clause_idx],
+                    [context[i - first_clause] for i in clause_idx])))
+            for i in head_idx:
+                out[i] = self.head.label(p[i], langs[i], clause=i >= first_clause)
         for i, res in zip(lex_idx, lexicon_labels([texts[i] for i in lex_idx], [langs[i] for i in lex_idx])):
             out[i] = res
         return out  # type: ignore[return-value]
@@ -117,7 +123,7 @@ class ReviewAnalyzer:
         p = self.head.proba_texts([c for _, c in clauses], [langs[i] for i, _ in clauses])
         sides: dict[int, set[str]] = {}
         for (i, _), pi in zip(clauses, p):
-            lo, hi = self.head.band(langs[i], clause=True)
+            lo, hi = self.head.bands.get(f"side:{langs[i]}") or self.head.band(langs[i], clause=True)
             if pi > hi or pi < lo:
                 sides.setdefault(i, set()).add("positive" if pi > hi else "negative")
         for i in todo:
@@ -143,10 +149,19 @@ class ReviewAnalyzer:
         langs = self._langs(texts, langs)
         categories = list(categories) if categories is not None else [None] * len(texts)
         mentions = [self._mentions(t, l, c) for t, l, c in zip(texts, langs, categories)]
-        clauses = [c for m in mentions for _, c in m]
-        clause_langs = [l for m, l in zip(mentions, langs) for _ in m]
-        labels = dict(zip(clauses, self._classify(clauses, clause_langs, clauses=len(clauses))))
-        return [self._aspect_rows(m, labels) for m in mentions]
+        # The reviews' own polarity as context, from the text model alone (no embedding here).
+        context = self.head.proba_texts(texts, langs) if self.head.text_models else None
+        return self._clause_rows(mentions, langs, context)
+
+    def _clause_rows(self, mentions: list[list[tuple[str, str]]], langs: Sequence[str], context) -> list[list[dict]]:
+        """Aspect rows per review from its (aspect, clause) mentions; `context[r]`: review r's P(positive)."""
+        keys = list(dict.fromkeys((r, c) for r, m in enumerate(mentions) for _, c in m))
+        labels = self._classify([c for _, c in keys], [langs[r] for r, _ in keys], clauses=len(keys),
+                                context=[context[r] for r, _ in keys] if context is not None else None)
+        per_review: list[dict[str, tuple[str, float]]] = [{} for _ in mentions]
+        for (r, c), label in zip(keys, labels):
+            per_review[r][c] = label
+        return [self._aspect_rows(m, per_review[r]) for r, m in enumerate(mentions)]
 
     @staticmethod
     def _aspect_rows(mentions: list[tuple[str, str]], labels: Mapping[str, tuple[str, float]]) -> list[dict]:
@@ -206,17 +221,14 @@ class ReviewAnalyzer:
         langs = self._langs(texts, [r.lang for r in reviews])
         cats = [(categories or {}).get(r.product_id) for r in reviews]
         mentions = [self._mentions(t, l, c) for t, l, c in zip(texts, langs, cats)]
-        clauses = [c for m in mentions for _, c in m]
-        # One classification pass over reviews and clauses.
-        labels = self._classify(texts + clauses, langs + [l for m, l in zip(mentions, langs) for _ in m],
-                                clauses=len(clauses), vectors=list(vectors) + [None] * len(clauses) if vectors else None)
-        clause_labels = dict(zip(clauses, labels[len(texts):]))
-        labels = self._mixed(texts, langs, labels[: len(texts)])
+        review_labels = self._classify(texts, langs, vectors=vectors)
+        rows = self._clause_rows(mentions, langs, [(score + 1) / 2 for _, score in review_labels])
+        labels = self._mixed(texts, langs, review_labels)
         out = []
-        for r, text, lang, m, (label, score) in zip(reviews, texts, langs, mentions, labels):
+        for r, text, lang, aspects, (label, score) in zip(reviews, texts, langs, rows, labels):
             out.append(ReviewAnalysis(
                 review_id=r.id, product_id=r.product_id, lang=lang, sentiment=label, score=score,
-                aspects=self._aspect_rows(m, clause_labels), keywords=extract_keywords(text, lang),
+                aspects=aspects, keywords=extract_keywords(text, lang),
                 text_hash=text_hash(text), rating=r.rating,
             ))
         return out

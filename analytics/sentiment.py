@@ -57,6 +57,8 @@ class SentimentHead:
     text_models: dict[str, TextModel] = field(default_factory=dict)  # lang -> n-gram model
     stacks: dict[str, Stack] = field(default_factory=dict)  # lang -> head + text
     text_only: dict[str, Stack] = field(default_factory=dict)  # lang -> text alone (head weight 0)
+    # lang -> aspect clause in its review: `head` weighs the review's logit, `text` the clause's
+    clause_stacks: dict[str, Stack] = field(default_factory=dict)
 
     @property
     def dim(self) -> int:
@@ -83,6 +85,7 @@ class SentimentHead:
                 text_models={l: TextModel.from_arrays(l, data, f"text_{l}_") for l in langs},
                 stacks={l: Stack(*v) for l, v in meta.get("stacks", {}).items()},
                 text_only={l: Stack(*v) for l, v in meta.get("text_only", {}).items()},
+                clause_stacks={l: Stack(*v) for l, v in meta.get("clause_stacks", {}).items()},
             )
 
     def save(self, path: Path | str) -> Path:
@@ -92,7 +95,8 @@ class SentimentHead:
         path.parent.mkdir(parents=True, exist_ok=True)
         meta = {**self.meta, "embedder": self.embedder, "bands": {k: list(v) for k, v in self.bands.items()},
                 "text_langs": sorted(self.text_models), "stacks": {k: list(v) for k, v in self.stacks.items()},
-                "text_only": {k: list(v) for k, v in self.text_only.items()}}
+                "text_only": {k: list(v) for k, v in self.text_only.items()},
+                "clause_stacks": {k: list(v) for k, v in self.clause_stacks.items()}}
         arrays = {}
         for lang, model in self.text_models.items():
             arrays.update(model.arrays(f"text_{lang}_"))
@@ -108,7 +112,8 @@ class SentimentHead:
         digest = hashlib.sha1(self.weights.tobytes())
         for lang in sorted(self.text_models):
             digest.update(self.text_models[lang].coef.tobytes())
-        digest.update(json.dumps([self.bands, self.stacks, self.text_only], sort_keys=True).encode())
+        digest.update(json.dumps([self.bands, self.stacks, self.text_only, self.clause_stacks],
+                                 sort_keys=True).encode())
         return digest.hexdigest()
 
     def head_logits(self, matrix):
@@ -146,6 +151,25 @@ class SentimentHead:
                          alone.text * text + alone.bias)
             out[idx] = _sigmoid(z)
         return out
+
+    def proba_clauses(self, clauses: Sequence[str], langs: Sequence[str | None], review_p=None):
+        """P(positive) of aspect clauses: the text model on the clause, with the P(positive) of
+        the review it comes from (`review_p[i]`) where the head has a clause stack: a clause the
+        text model cannot decide ("the app is basic") leans on its review."""
+        import numpy as np
+
+        p = self.proba_texts(clauses, langs)
+        if review_p is None or not self.clause_stacks:
+            return p
+        langs = [_lang(l) for l in langs]
+        rp = np.clip(np.asarray(review_p, dtype=np.float64), 1e-6, 1 - 1e-6)
+        for lang, st in self.clause_stacks.items():
+            idx = [i for i, l in enumerate(langs) if l == lang]
+            if idx and lang in self.text_models:
+                z = self.text_models[lang].logits([clauses[i] for i in idx])
+                out = st.text * z + st.head * np.log(rp[idx] / (1 - rp[idx])) + st.bias
+                p[idx] = _sigmoid(out)
+        return p
 
     def band(self, lang: str | None, clause: bool = False) -> tuple[float, float]:
         """Neutral band for a whole review, or for a clause judged for aspect polarity
