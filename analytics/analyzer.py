@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from chatbot.types import Product, Review
@@ -10,33 +9,11 @@ from chatbot.types import Product, Review
 from .aspects import AspectMatcher, discover
 from .embedding import E5_NAMES, embed_texts, embedder_name, resolve_embedder
 from .keywords import candidate_terms, keywords as extract_keywords
-from .sentiment import HEAD_PATH, SentimentHead, label_from_proba, lexicon_labels
+from .records import ReviewAnalysis
+from .sentiment import HEAD_PATH, SentimentHead, lexicon_labels
 from .text import lang_of, split_clauses, text_hash
 
-
-@dataclass
-class ReviewAnalysis:
-    review_id: str
-    product_id: str
-    lang: str
-    sentiment: str  # positive | negative | neutral
-    score: float  # signed, -1 (negative) .. 1 (positive)
-    aspects: list[dict] = field(default_factory=list)  # {aspect, polarity, score, quote}
-    keywords: list[str] = field(default_factory=list)
-    text_hash: str = ""
-    rating: int | None = None
-
-    @property
-    def aspect_names(self) -> list[str]:
-        return [a["aspect"] for a in self.aspects]
-
-    def metadata(self) -> dict[str, Any]:
-        """What the ingest puts on a review chunk (vector-store metadata allows scalars only)."""
-        return {"sentiment": self.sentiment, "sentiment_score": float(self.score),
-                "aspects": ",".join(self.aspect_names)}
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+__all__ = ["ReviewAnalyzer", "ReviewAnalysis"]
 
 
 class ReviewAnalyzer:
@@ -44,18 +21,27 @@ class ReviewAnalyzer:
 
     `embedder`: a preset name ("e5-small") or an embedder instance; it must be the one the head
     was trained on. `method`: "auto" (per language, what `scripts/train_sentiment.py` measured
-    best), "head" or "lexicon" (VADER / snownlp: no embedder needed).
+    best), "head" (the trained model) or "lexicon" (VADER / snownlp: no embedder needed).
+
+    Whole reviews: the embedding head stacked with the n-gram text model, on the review's vector
+    when the caller passes it (`vectors`, e.g. the ingest's chunk vectors), else embedded here
+    (`embed=False`: the text model alone, no embedder). Aspect clauses: the text model alone.
     """
 
     def __init__(self, embedder: Any = "e5-small", head: SentimentHead | str | None = None,
-                 method: str = "auto", settings=None, matcher: AspectMatcher | None = None):
+                 method: str = "auto", settings=None, matcher: AspectMatcher | None = None,
+                 embed: bool = True):
         self._embedder_spec, self._embedder, self._settings = embedder, None, settings
         self.head = head if isinstance(head, SentimentHead) else SentimentHead.load(head or HEAD_PATH)
         if method not in ("auto", "head", "lexicon"):
             raise ValueError(f"method must be auto, head or lexicon, not {method!r}")
         self.method = method
+        self.embed = embed
+        self.reuse_vectors = False  # annotate(): the chunk vectors are e5-small ones (IngestAnalyzer)
         self.matcher = matcher or AspectMatcher()
         self.discovered: dict[str, list[tuple[str, int]]] = {}
+        self.discovered_groups: dict[str, list[tuple[str, list[str]]]] = {}
+        self.max_aspects = 8  # discovered aspects kept per category
 
     # ------------------------------------------------------------ building blocks
     @property
@@ -84,22 +70,66 @@ class ReviewAnalyzer:
         langs = list(langs) if langs is not None else [None] * len(texts)
         return [lang_of(t, l) for t, l in zip(texts, langs)]
 
-    def _classify(self, texts: Sequence[str], langs: Sequence[str], clauses: int = 0) -> list[tuple[str, float]]:
-        """(label, signed score) per text; each distinct text is embedded once. The last
-        `clauses` texts are aspect clauses, labelled with the clause band."""
+    def _classify(self, texts: Sequence[str], langs: Sequence[str], clauses: int = 0,
+                  vectors: Sequence | None = None, context: Sequence[float] | None = None) -> list[tuple[str, float]]:
+        """(label, signed score) per text. The last `clauses` texts are aspect clauses (text
+        model, clause band); the others whole reviews (stacked; `vectors[i]` is review i's
+        embedding or None, and a missing one is embedded when `self.embed`). `context[k]`: the
+        P(positive) of the review clause k comes from, where known."""
         first_clause = len(texts) - clauses
         out: list[tuple[str, float] | None] = [None] * len(texts)
         use_head = [self._method(l) == "head" for l in langs]
         head_idx = [i for i, h in enumerate(use_head) if h]
         lex_idx = [i for i, h in enumerate(use_head) if not h]
         if head_idx:
-            unique = list(dict.fromkeys(texts[i] for i in head_idx))
-            p = dict(zip(unique, self.head.proba(embed_texts(self.embedder, unique))))
+            rows: list = [None] * len(texts)
+            # Whole reviews read the stack (embedding + text model); clauses the text model alone
+            # (a head file without text models embeds everything).
+            needs = [i for i in head_idx if i < first_clause or not self.head.text_models]
+            for i in needs:
+                if vectors is not None and i < len(vectors) and vectors[i] is not None:
+                    rows[i] = vectors[i]
+            missing = [i for i in needs if rows[i] is None]
+            if missing and (self.embed or not self.head.text_models):
+                unique = list(dict.fromkeys(texts[i] for i in missing))
+                found = dict(zip(unique, embed_texts(self.embedder, unique)))
+                for i in missing:
+                    rows[i] = found[texts[i]]
+            p = dict(zip(head_idx, self.head.proba_texts([texts[i] for i in head_idx], [langs[i] for i in head_idx],
+                                                         [rows[i] for i in head_idx])))
+            clause_idx = [i for i in head_idx if i >= first_clause]
+            if clause_idx and context is not None and self.head.text_models:
+                p.update(zip(clause_idx, self.head.proba_clauses(
+                    [texts[i] for i in clause_idx], [langs[i] for i in clause_idx],
+                    [context[i - first_clause] for i in clause_idx])))
             for i in head_idx:
-                out[i] = label_from_proba(p[texts[i]], self.head.band(langs[i], clause=i >= first_clause))
+                out[i] = self.head.label(p[i], langs[i], clause=i >= first_clause)
         for i, res in zip(lex_idx, lexicon_labels([texts[i] for i in lex_idx], [langs[i] for i in lex_idx])):
             out[i] = res
         return out  # type: ignore[return-value]
+
+    def _mixed(self, texts: Sequence[str], langs: Sequence[str],
+               labels: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """Mixed reviews are neutral: a review with a clearly positive and a clearly negative
+        clause (text model, clause band) whose overall P(positive) lies in the head's `mixed`
+        band (calibrated like the others) is labelled neutral; its score stays."""
+        out = list(labels)
+        todo = [i for i, (label, score) in enumerate(labels) if label != "neutral"
+                and self._method(langs[i]) == "head" and self.head.bands.get(f"mixed:{langs[i]}")
+                and self.head.bands[f"mixed:{langs[i]}"][0] <= (score + 1) / 2 <= self.head.bands[f"mixed:{langs[i]}"][1]]
+        if not todo:
+            return out
+        clauses = [(i, c) for i in todo for c in split_clauses(texts[i], langs[i])]
+        p = self.head.proba_texts([c for _, c in clauses], [langs[i] for i, _ in clauses])
+        sides: dict[int, set[str]] = {}
+        for (i, _), pi in zip(clauses, p):
+            lo, hi = self.head.bands.get(f"side:{langs[i]}") or self.head.band(langs[i], clause=True)
+            if pi > hi or pi < lo:
+                sides.setdefault(i, set()).add("positive" if pi > hi else "negative")
+        for i in todo:
+            if len(sides.get(i, ())) == 2:
+                out[i] = ("neutral", labels[i][1])
+        return out
 
     def _mentions(self, text: str, lang: str, category: str | None) -> list[tuple[str, str]]:
         """(aspect, clause) pairs: every clause that names an aspect."""
@@ -109,7 +139,8 @@ class ReviewAnalyzer:
     def sentiment(self, texts: Sequence[str], langs: Sequence[str | None] | None = None) -> list[tuple[str, float]]:
         """[(label, score)]: label positive | negative | neutral, score signed in [-1, 1]."""
         texts = list(texts)
-        return self._classify(texts, self._langs(texts, langs))
+        langs = self._langs(texts, langs)
+        return self._mixed(texts, langs, self._classify(texts, langs))
 
     def aspects(self, texts: Sequence[str], langs: Sequence[str | None] | None = None,
                 categories: Sequence[str | None] | None = None) -> list[list[dict]]:
@@ -118,10 +149,19 @@ class ReviewAnalyzer:
         langs = self._langs(texts, langs)
         categories = list(categories) if categories is not None else [None] * len(texts)
         mentions = [self._mentions(t, l, c) for t, l, c in zip(texts, langs, categories)]
-        clauses = [c for m in mentions for _, c in m]
-        clause_langs = [l for m, l in zip(mentions, langs) for _ in m]
-        labels = dict(zip(clauses, self._classify(clauses, clause_langs, clauses=len(clauses))))
-        return [self._aspect_rows(m, labels) for m in mentions]
+        # The reviews' own polarity as context, from the text model alone (no embedding here).
+        context = self.head.proba_texts(texts, langs) if self.head.text_models else None
+        return self._clause_rows(mentions, langs, context)
+
+    def _clause_rows(self, mentions: list[list[tuple[str, str]]], langs: Sequence[str], context) -> list[list[dict]]:
+        """Aspect rows per review from its (aspect, clause) mentions; `context[r]`: review r's P(positive)."""
+        keys = list(dict.fromkeys((r, c) for r, m in enumerate(mentions) for _, c in m))
+        labels = self._classify([c for _, c in keys], [langs[r] for r, _ in keys], clauses=len(keys),
+                                context=[context[r] for r, _ in keys] if context is not None else None)
+        per_review: list[dict[str, tuple[str, float]]] = [{} for _ in mentions]
+        for (r, c), label in zip(keys, labels):
+            per_review[r][c] = label
+        return [self._aspect_rows(m, per_review[r]) for r, m in enumerate(mentions)]
 
     @staticmethod
     def _aspect_rows(mentions: list[tuple[str, str]], labels: Mapping[str, tuple[str, float]]) -> list[dict]:
@@ -140,7 +180,11 @@ class ReviewAnalyzer:
 
     def discover_aspects(self, reviews: Iterable[Review],
                          products: Iterable[Product]) -> dict[str, list[tuple[str, int]]]:
-        """Per category, frequent terms the seed lexicon lacks; they become aspects from now on."""
+        """Per category, aspects the seed lexicon lacks, from the category's reviews and product
+        attributes, grouped by meaning (`analytics.discovery`); they are matched from now on.
+        Returns category -> [(aspect name, reviews)]; `self.discovered_groups` has the members."""
+        from .discovery import attribute_terms, centre, group_terms
+
         by_id = {p.id: p for p in products}
         candidates: dict[str, list[list[str]]] = {}
         for r in reviews:
@@ -148,32 +192,43 @@ class ReviewAnalyzer:
             if product is not None and product.category:
                 candidates.setdefault(product.category, []).append(candidate_terms(r.text, lang_of(r.text, r.lang)))
         exclude: dict[str, set[str]] = {}
+        boost: dict[str, set[str]] = {}
         for p in by_id.values():  # the products' own names are no aspects: "backpack", "tea"
             words = {w.strip(".,()&").lower() for w in f"{p.category} {p.title}".replace("/", " ").split()}
             exclude.setdefault(p.category, set()).update(words | {p.category.lower()})
-        self.discovered = discover(candidates, self.matcher, exclude=exclude)
-        for category, terms in self.discovered.items():
-            self.matcher.add_terms(category, [t for t, _ in terms])
+            boost.setdefault(p.category, set()).update(attribute_terms([p]))
+        found = discover(candidates, self.matcher, exclude=exclude, boost=boost, top=3 * self.max_aspects)
+        embedder = self.embedder if self.method != "lexicon" else None
+        every = sorted({t for terms in found.values() for t, _ in terms})
+        vecs = dict(zip(every, embed_texts(embedder, every))) if embedder is not None and every else {}
+        self.discovered, self.discovered_groups = {}, {}
+        for category, terms in found.items():
+            names = [t for t, _ in terms]
+            vectors = centre(names, [vecs[t] for t in names], every, [vecs[t] for t in every]) if vecs and names else None
+            groups = group_terms(terms, vectors)[: self.max_aspects]
+            self.discovered[category] = [(name, n) for name, _, n in groups]
+            self.discovered_groups[category] = [(name, members) for name, members, _ in groups]
+            self.matcher.add_terms(category, self.discovered_groups[category])
         return self.discovered
 
-    def analyze(self, reviews: Sequence[Review], categories: Mapping[str, str] | None = None) -> list[ReviewAnalysis]:
+    def analyze(self, reviews: Sequence[Review], categories: Mapping[str, str] | None = None,
+                vectors: Sequence | None = None) -> list[ReviewAnalysis]:
         """Sentiment, aspects and keywords of each review. `categories` maps product id to
-        category, which turns on that category's discovered aspects."""
+        category, which turns on that category's discovered aspects. `vectors[i]`: review i's
+        e5-small embedding where the caller has it (not embedded again), else None."""
         reviews = list(reviews)
         texts = [r.text for r in reviews]
         langs = self._langs(texts, [r.lang for r in reviews])
         cats = [(categories or {}).get(r.product_id) for r in reviews]
         mentions = [self._mentions(t, l, c) for t, l, c in zip(texts, langs, cats)]
-        clauses = [c for m in mentions for _, c in m]
-        # One classification pass over reviews and clauses: a one-clause review is embedded once.
-        labels = self._classify(texts + clauses, langs + [l for m, l in zip(mentions, langs) for _ in m],
-                                clauses=len(clauses))
-        clause_labels = dict(zip(clauses, labels[len(texts):]))
+        review_labels = self._classify(texts, langs, vectors=vectors)
+        rows = self._clause_rows(mentions, langs, [(score + 1) / 2 for _, score in review_labels])
+        labels = self._mixed(texts, langs, review_labels)
         out = []
-        for r, text, lang, m, (label, score) in zip(reviews, texts, langs, mentions, labels):
+        for r, text, lang, aspects, (label, score) in zip(reviews, texts, langs, rows, labels):
             out.append(ReviewAnalysis(
                 review_id=r.id, product_id=r.product_id, lang=lang, sentiment=label, score=score,
-                aspects=self._aspect_rows(m, clause_labels), keywords=extract_keywords(text, lang),
+                aspects=aspects, keywords=extract_keywords(text, lang),
                 text_hash=text_hash(text), rating=r.rating,
             ))
         return out
@@ -186,12 +241,12 @@ class ReviewAnalyzer:
     def annotate(self, conn, chunks, vectors=None) -> None:
         """Ingest hook: analyse the review chunks among `chunks` (stored incrementally in
         `review_analysis`) and add `sentiment`, `sentiment_score` and `aspects` to their metadata.
-        `vectors` are the chunks' own embeddings ("Review of <title>: <text>"); the head reads the
-        bare review text instead, so they are not reused."""
-        from .store import analyze_and_store
+        `vectors` are the chunks' own embeddings ("Review of <title>: <text>"), reused for the
+        sentiment of whole reviews when `reuse_vectors` (the shop embeds with e5-small too)."""
+        from .incremental import update
 
-        reviews, categories = [], {}
-        for chunk in chunks:
+        reviews, categories, by_review = [], {}, {}
+        for n, chunk in enumerate(chunks):
             meta = chunk.metadata
             if chunk.kind != "review" or "review_id" not in meta:
                 continue
@@ -201,10 +256,19 @@ class ReviewAnalyzer:
                                   rating=meta.get("stars"), lang=meta.get("lang")))
             if meta.get("category"):
                 categories[chunk.product_id] = meta["category"]
+            if vectors is not None and self.reuse_vectors:
+                by_review[meta["review_id"]] = _unit(vectors[n])
         if not reviews:
             return
-        results = analyze_and_store(conn, reviews, self, categories=categories).analyses
+        results = update(conn, reviews, self, categories=categories, vectors=by_review or None).analyses
         for chunk in chunks:
             found = results.get(chunk.metadata.get("review_id")) if chunk.kind == "review" else None
             if found is not None:
                 chunk.metadata.update(found.metadata())
+
+
+def _unit(vector):
+    import numpy as np
+
+    v = np.asarray(vector, dtype=np.float32)
+    return v / max(float(np.linalg.norm(v)), 1e-12)

@@ -116,10 +116,11 @@ SEED: dict[str, dict[str, list[str]]] = {
 
 @dataclass
 class AspectMatcher:
-    """Finds aspect names in a clause. `extra` maps a category to discovered terms (term = name)."""
+    """Finds aspect names in a clause. `extra` maps a category to discovered aspects: a term (its
+    own name) or a (name, member terms) pair."""
 
     seed: dict[str, dict[str, list[str]]] = field(default_factory=lambda: SEED)
-    extra: dict[str, list[str]] = field(default_factory=dict)
+    extra: dict[str, list] = field(default_factory=dict)
 
     def __post_init__(self):
         self._en = {
@@ -127,15 +128,20 @@ class AspectMatcher:
             for name, terms in self.seed.items() if terms.get("en")
         }
         self._zh = {name: re.compile("|".join(terms["zh"])) for name, terms in self.seed.items() if terms.get("zh")}
-        self._extra: dict[str, list[tuple[str, re.Pattern | None]]] = {}
+        self._extra: dict[str, list[tuple[str, list[str], re.Pattern | None]]] = {}
         for category, terms in self.extra.items():
             self.add_terms(category, terms)
 
-    def add_terms(self, category: str, terms: Iterable[str]) -> None:
-        self.extra[category] = list(terms)
-        self._extra[category] = [
-            (t, None if _has_cjk(t) else re.compile(r"\b" + re.escape(t) + r"s?\b", re.I)) for t in terms
-        ]
+    def add_terms(self, category: str, terms: Iterable) -> None:
+        """Set a category's discovered aspects: terms, or (name, members) groups."""
+        groups = [(t, [t]) if isinstance(t, str) else (t[0], list(t[1])) for t in terms]
+        self.extra[category] = groups
+        rows = []
+        for name, members in groups:
+            english = [m for m in members if not _has_cjk(m)]
+            rx = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in english) + r")s?\b", re.I) if english else None
+            rows.append((name, [m for m in members if _has_cjk(m)], rx))
+        self._extra[category] = rows
 
     def find(self, clause: str, lang: str = "en", category: str | None = None) -> list[str]:
         """Aspect names mentioned in `clause`, seed aspects first, each once."""
@@ -144,9 +150,9 @@ class AspectMatcher:
             found = [name for name, rx in self._zh.items() if rx.search(clause)]
         # English patterns run on Chinese text too: reviews mix in words like "app" or "bass".
         found += [name for name, rx in self._en.items() if name not in found and rx.search(clause)]
-        for term, rx in self._extra.get(category or "", ()):
-            if term not in found and (rx.search(clause) if rx else term in clause):
-                found.append(term)
+        for name, cjk, rx in self._extra.get(category or "", ()):
+            if name not in found and ((rx is not None and rx.search(clause)) or any(m in clause for m in cjk)):
+                found.append(name)
         return found
 
     def covers(self, term: str) -> bool:
@@ -166,6 +172,7 @@ def discover(
     min_count: int = 3,
     min_lift: float = 3.0,
     top: int = 8,
+    boost: dict[str, Iterable[str]] | None = None,
 ) -> dict[str, list[tuple[str, int]]]:
     """New aspects per category from noun-like candidate terms of each review.
 
@@ -173,7 +180,8 @@ def discover(
     category when enough of its reviews use it, the seed lexicon does not cover it, it is not a
     word of the products' own names (`exclude`), and it is distinctive: used at least `min_lift`
     times as often (per review) as in the other categories, which drops words every shop uses
-    ("photos", "daily", "总体"). Returns (term, reviews using it), most used first.
+    ("photos", "daily", "总体"). A word of the category's product attributes (`boost`) needs
+    only `min_count` reviews and no lift. Returns (term, reviews using it), most used first.
     """
     df = {cat: Counter(t.lower() for terms in rows for t in set(terms)) for cat, rows in candidates.items()}
     sizes = {cat: max(1, len(rows)) for cat, rows in candidates.items()}
@@ -181,15 +189,19 @@ def discover(
     found: dict[str, list[tuple[str, int]]] = {}
     for cat, counts in df.items():
         excluded = {e.lower() for e in (exclude or {}).get(cat, ())}
+        boosted = {b.lower() for b in (boost or {}).get(cat, ())}
         floor = max(min_count, int(min_share * sizes[cat] + 0.999))
         rows = []
         for term, n in counts.most_common():
-            if n < floor or len(rows) >= top:
+            if n < min_count or len(rows) >= top:
                 break
+            if n < floor and term not in boosted:
+                continue
             if term in excluded or any(w in excluded for w in term.split()) or matcher.covers(term):
                 continue
             other_n = total_n - sizes[cat]
-            if other_n and (n / sizes[cat]) < min_lift * ((total_df[term] - n) + 0.5) / other_n:
+            if (term not in boosted and other_n
+                    and (n / sizes[cat]) < min_lift * ((total_df[term] - n) + 0.5) / other_n):
                 continue
             rows.append((term, n))
         found[cat] = rows

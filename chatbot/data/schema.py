@@ -57,7 +57,17 @@ def m002_review_analysis(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS = [m001_catalog, m002_review_analysis]
+def m003_aspect_members(conn: sqlite3.Connection) -> None:
+    """The terms (any language) grouped under each aspect found per category."""
+    _run(conn, """
+    CREATE TABLE IF NOT EXISTS review_aspect_members (
+        category TEXT NOT NULL, aspect TEXT NOT NULL, member TEXT NOT NULL,
+        PRIMARY KEY (category, aspect, member)
+    )
+    """)
+
+
+MIGRATIONS = [m001_catalog, m002_review_analysis, m003_aspect_members]
 
 
 def version(conn: sqlite3.Connection) -> int:
