@@ -134,10 +134,11 @@ def test_whole_catalog_search_orders_by_cosine_and_bm25_and_keeps_the_scores(sho
 
     shop.ingest(mini_catalog, analytics=False, progress=False)
     shop.retriever.lexicon()
-    # A chunk written by another process (the store grew): the lexical index is rebuilt, no refresh.
+    # A chunk another process wrote straight into the store: the lexical index is rebuilt on refresh.
     note = Chunk("P2:review:R9", "P2", "review", "Review of Nordvale City Glide: my son calls this shoe the zeppelin.",
                  {"product_id": "P2", "kind": "review", "category": "running shoes", "price": 89.5})
     shop.store.upsert([note], shop.embedder.embed_documents([note.text]))
+    shop.retriever.refresh()
     assert shop.search("zeppelin", k=1)[0].chunk.id == "P2:review:R9"
 
     # The order: cosine + w x each chunk's BM25 score / the best one, worked out over every chunk

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from chatbot.data.catalog import ShopDB, read_catalog
 from chatbot.data.chunking import chunk_hash, product_chunks
+from chatbot.data.lexical import Lexicon
 from chatbot.errors import ValidationError
 from chatbot.types import Chunk
 
@@ -111,6 +112,7 @@ def ingest(
                 store.upsert(batch, vectors)
                 bar.update(len(batch))
         store.delete(stale)
+        Lexicon.update(conn, new_chunks, stale)  # the BM25 index, committed with the chunk table
         db.delete_products(conn, removed)
         conn.execute("COMMIT")
     except BaseException:

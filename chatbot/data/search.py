@@ -4,36 +4,12 @@ all candidates by cosine plus a share of BM25; each hit's score stays cosine plu
 the question's words it holds (the assistant's "has the catalog anything on this?" threshold)."""
 from __future__ import annotations
 
-import heapq
-import re
 import threading
 
 from chatbot.data.catalog import ShopDB
 from chatbot.types import Hit
 
-_WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*|[\u4e00-\u9fff]")
-STOPWORDS = set(
-    "a an the and or of for to in on at by with is are was were be it this that these those do does did "
-    "i you we they he she my your our their me can could would should will how what which who whom when "
-    "where why there here any some much many more most less not no yes if than then so as from about into "
-    "have has had get got its it's i'm one".split()
-)
-
-
-def words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-
-
-def stem(word: str) -> str:
-    """battery/batteries, wood/wooden, color/colors: enough to match a question to a line."""
-    for end, repl in (("ies", "y"), ("en", ""), ("es", ""), ("s", "")):
-        if len(word) > len(end) + 3 and word.endswith(end) and not word.endswith("ss"):
-            return word[: -len(end)] + repl
-    return word
-
-
-def terms(text: str) -> list[str]:
-    return [stem(w) for w in words(text)]
+from chatbot.data.lexical import STOPWORDS, stem, terms, words  # noqa: F401 - the assistant reads them here
 
 
 PAGE_READ = 500  # a product page with fewer chunks is read whole (Retriever.page)
@@ -46,23 +22,26 @@ class Retriever:
         self.lexical_weight = lexical_weight
         self.bm25_weight = BM25_WEIGHT if bm25_weight is None else bm25_weight  # read here: benches set it
         self._titles: list[tuple[str, set[str]]] | None = None
-        self._bm25, self._bm25_size = None, -1
+        self._lexicon = None
         self._lock = threading.Lock()
 
     def refresh(self) -> None:
         """Forget cached titles and the lexical index (call after ingest)."""
-        self._titles, self._bm25 = None, None
+        self._titles, self._lexicon = None, None
 
     def lexicon(self):
-        """The BM25 index of every chunk, built on first use and again whenever the store's size
-        changed (another process, through a Chroma server, may have ingested)."""
-        size = self.store.count()
+        """The BM25 index in shop.db, which ingest keeps up to date. Checked against the store on
+        first use (and after `refresh`): a shop.db from before the index, or chunks another
+        process put straight into a shared store, make it rebuild once from the store's texts."""
         with self._lock:
-            if self._bm25 is None or self._bm25_size != size:
-                from chatbot.data.lexical import BM25
+            if self._lexicon is None:
+                from chatbot.data.lexical import Lexicon
 
-                self._bm25, self._bm25_size = BM25((cid, terms(text)) for cid, text in self.store.texts()), size
-            return self._bm25
+                lexicon = Lexicon(self.db.connect)
+                if len(lexicon) != self.store.count():
+                    lexicon.rebuild(self.store.texts())
+                self._lexicon = lexicon
+            return self._lexicon
 
     def mentioned_products(self, text: str, limit: int = 3) -> list[str]:
         """Products whose title (or id) the text names, best match first."""
@@ -107,14 +86,15 @@ class Retriever:
         named = self.mentioned_products(query)
         if named:
             self._add(hits, self.store.query(vector, k * 2, {**filters, "product_id": named}))
-        lexical = self.lexicon().scores(terms(query)) if self.bm25_weight else {}
+        asked = terms(query)
+        lexical = self.lexicon().top(asked, k * 4) if self.bm25_weight else {}
         lexical_only: set[str] = set()
         if lexical:  # BM25's best chunks join the dense ones, scored by cosine like them
             seen = {h.chunk.id for h in hits}
-            chunks, vectors = self.store.with_vectors(
-                [cid for cid in heapq.nlargest(k * 4, lexical, key=lexical.get) if cid not in seen], filters)
+            chunks, vectors = self.store.with_vectors([cid for cid in lexical if cid not in seen], filters)
             self._add(hits, [Hit(c, float(s)) for c, s in zip(chunks, _cosine(vectors, vector))])
             lexical_only = {c.id for c in chunks}
+            lexical.update(self.lexicon().scores(asked, [h.chunk.id for h in hits if h.chunk.id not in lexical]))
         for h in hits:  # a product named in the question is what the shopper asks about
             if h.product_id in named:
                 h.score += 0.1
