@@ -1,4 +1,4 @@
-"""`python -m chatbot.cli`: the `shopbot` command."""
+"""`python -m chatbot.cli ...`: the `shopbot` command."""
 import sys
 
 from chatbot.cli import main
