@@ -88,11 +88,15 @@ def test_a_product_named_in_the_question_comes_first(shop):
     assert hits[0].product_id == "P2"
 
 
-def test_the_shipped_weights_were_fitted_and_say_how(tmp_path):
-    data = json.loads(ranking.WEIGHTS.read_text())
+@pytest.mark.parametrize("embedder", ["e5-small", "minilm"])
+def test_the_shipped_weights_were_fitted_for_their_embedder_and_say_how(embedder):
+    path = ranking.weights_for(embedder)
+    data = json.loads(path.read_text())
     assert data["command"].startswith("python -m eval.fit_fusion") and "train" in data["fitted_on"]
+    assert data["embedder"] == embedder and data["dev"]["whole_hit_at_5"] > 0
     assert set(data["chunk"]["weights"]) == set(ranking.CHUNK_FEATURES)
     assert set(data["product"]["weights"]) == set(ranking.PRODUCT_FEATURES)
+    assert ranking.weights_for("some-other-model") == ranking.WEIGHTS
 
 
 def test_expected_layout_takes_the_evidence_from_the_likely_products():

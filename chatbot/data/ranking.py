@@ -136,6 +136,13 @@ class Fusion:
         return (lead + spread + rest)[:k]
 
 
+def weights_for(embedder_name: str | None) -> Path:
+    """The weights fitted for this embedder (`fusion-minilm.json`), else the default embedder's:
+    cosines of different embedders sit on different scales."""
+    named = WEIGHTS.with_name(f"fusion-{embedder_name}.json")
+    return named if embedder_name and named.is_file() else WEIGHTS
+
+
 @lru_cache(maxsize=4)
 def _load(path: str) -> Fusion:
     return Fusion(json.loads(Path(path).read_text(encoding="utf-8")))

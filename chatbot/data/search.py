@@ -131,9 +131,9 @@ class Retriever:
 
     @property
     def fusion(self):
-        from chatbot.data.ranking import Fusion
+        from chatbot.data.ranking import Fusion, weights_for
 
-        return Fusion.load(self.fusion_path)
+        return Fusion.load(self.fusion_path or weights_for(getattr(self.embedder, "name", None)))
 
     @staticmethod
     def _add(hits: list[Hit], more: list[Hit]) -> None:
