@@ -24,7 +24,7 @@ from chatbot.types import Hit
 KINDS = ("card", "description", "review", "qa")
 CHUNK_FEATURES = ("cosine", "bm25", "overlap") + KINDS
 PRODUCT_FEATURES = ("cos_max", "cos_top3", "bm25_max", "bm25_top3", "rel_max", "rel_top3",
-                    "card_cos", "card_bm25", "review_cos", "qa_cos", "desc_cos", "chunks")
+                    "card_cos", "card_bm25", "review_cos", "qa_cos", "desc_cos")
 WEIGHTS = Path(__file__).with_name("fusion.json")
 LEAD = 5  # the evidence slots a whole-catalog search fills before it spreads over products
 
@@ -56,7 +56,9 @@ def _top3(values: list[float], floor: float) -> float:
 def product_features(cands: list[Candidate]) -> dict[str, list[float]]:
     """Each candidate product's features (PRODUCT_FEATURES), from its candidate chunks. A kind the
     product has no candidate chunk of counts as the weakest candidate's cosine, not zero (cosines of
-    unrelated text sit far above zero)."""
+    unrelated text sit far above zero). No count of a product's chunks: fitted on hetpqa it learned
+    "more reviews, more asked about", which in a small shop (every chunk a candidate) ranks the
+    product with the most reviews first whatever is asked."""
     if not cands:
         return {}
     floor = min(c.cosine for c in cands)
@@ -75,7 +77,7 @@ def product_features(cands: list[Candidate]) -> dict[str, list[float]]:
 
         out[pid] = [max(cos), _top3(cos, floor), max(bm), _top3(bm, 0.0), max(rel), _top3(rel, rel_floor),
                     kind_best("card"), kind_best("card", "bm25", 0.0), kind_best("review"), kind_best("qa"),
-                    kind_best("description"), math.log1p(len(group))]
+                    kind_best("description")]
     return out
 
 
