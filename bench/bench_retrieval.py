@@ -1,17 +1,18 @@
 """Retrieval at scale, and retrieval quality on an eval set.
 
-    python bench/bench_retrieval.py [--sizes 10000 100000] [--with-1m] [--queries 50]
-        [--evalset DIR [--split dev] [--limit N] [--store DIR] [--bm25-weight 0 0.1 ...]]
+    python bench/bench_retrieval.py [--sizes 10000 100000] [--with-1m] [--server] [--queries 50]
+        [--evalset DIR [--split dev] [--limit N] [--store DIR]]
 
 1. Query latency p50/p95 of shopbot's `Retriever.search` (query embedding + Chroma HNSW + title
-   match + BM25 + lexical re-rank), whole catalog and on one product page, on synthetic catalogs of
-   about N chunks (bench/gen_catalog.py). Chunk vectors are random unit vectors written straight
-   into the store: search cost depends on the index size, not on what the vectors mean, and
-   embedding 100k texts on 2 cores would take hours. The query is embedded for real; the BM25 index
-   is built from the real chunk texts (its build time is printed).
+   match + FTS5 BM25 + card look-up + learned product ranking), whole catalog and on one product
+   page, on synthetic catalogs of about N chunks (bench/gen_catalog.py), in the embedded store and
+   (--server) through a `chroma run` server on loopback. Chunk vectors are random unit vectors
+   written straight into the store: search cost depends on the index size, not on what the vectors
+   mean, and embedding 1M texts on 2 cores would take a day. The query is embedded for real; the
+   BM25 index is written from the real chunk texts in ingest's batches. Ingest time (store writes +
+   BM25 index, no embedding) and resident memory of this process and of the server are printed.
 2. With --evalset: hit@1/5, MRR and evidence recall of `shopbot eval DIR --retrieval-only`
-   (shopbot and the tutorial baseline) on that set; with --bm25-weight, shopbot's whole-catalog
-   figures at each weight of BM25 in the order (0: dense search alone).
+   (shopbot and the tutorial baseline) on that set.
 """
 from __future__ import annotations
 
@@ -35,20 +36,24 @@ QUERIES = ["waterproof running shoe for wide feet", "does the battery last long"
            "jacket with a hood for rain", "does it run small", "thermostat that works with wifi", "building set for kids"]
 
 
-def build(home: Path, chunks_wanted: int, embedder, seed: int = 0) -> dict:
-    """Synthetic catalog -> ShopDB records + chunks with random vectors in a fresh store."""
+def build(home: Path, chunks_wanted: int, embedder, seed: int = 0, chroma_url: str | None = None) -> dict:
+    """Synthetic catalog -> ShopDB records + chunks with random vectors in a fresh store (embedded
+    folder, or the `chroma run` server at `chroma_url`), and the FTS5 BM25 index of their texts:
+    ingest's writes, without the embedding."""
     import numpy as np
 
     from chatbot.data.catalog import ShopDB, read_catalog
     from chatbot.data.chunking import product_chunks
     from chatbot.config import Settings
+    from chatbot.data.lexical import Lexicon
     from chatbot.data.store import Store
     from gen_catalog import write
 
     data = home / "catalog"
     write(data, max(1, chunks_wanted // 10), reviews_per_product=7, qa_per_product=1, seed=seed)
-    settings = Settings(home=home, chroma_url=None)
+    settings = Settings(home=home, chroma_url=chroma_url)
     db, store = ShopDB(home / "shop.db"), Store(settings, embedder)
+    Lexicon(db.connect)
     catalog = read_catalog(data)
     conn = db.connect()
     conn.execute("BEGIN IMMEDIATE")
@@ -60,56 +65,112 @@ def build(home: Path, chunks_wanted: int, embedder, seed: int = 0) -> dict:
     for q in catalog.qa:
         qa.setdefault(q.product_id, []).append(q)
     rng = np.random.default_rng(seed)
-    t0, n, batch = time.perf_counter(), 0, []
+    timing = {"store_s": 0.0, "lexicon_s": 0.0}
+    n, batch = 0, []
     for p in catalog.products:
         batch += product_chunks(p, reviews.get(p.id, []), qa.get(p.id, []))
         if len(batch) >= 5000:
-            n += _put(store, batch, rng)
+            n += _put(store, conn, batch, rng, timing)
             batch = []
-    n += _put(store, batch, rng)
-    return {"chunks": n, "products": len(catalog.products), "build_s": round(time.perf_counter() - t0, 1),
-            "db": db, "store": store, "product_ids": [p.id for p in catalog.products]}
+    n += _put(store, conn, batch, rng, timing)
+    return {"chunks": n, "products": len(catalog.products), "store_s": round(timing["store_s"], 1),
+            "lexicon_s": round(timing["lexicon_s"], 1), "db": db, "store": store,
+            "product_ids": [p.id for p in catalog.products]}
 
 
-def _put(store, chunks, rng) -> int:
+def _put(store, conn, chunks, rng, timing) -> int:
+    """One ingest batch: random unit vectors into the store, the texts into the BM25 index."""
+    from chatbot.data.lexical import Lexicon
+
     if not chunks:
         return 0
     v = rng.standard_normal((len(chunks), store.embedder.dim)).astype("float32")
     v /= (v ** 2).sum(axis=1, keepdims=True) ** 0.5
+    t = time.perf_counter()
     store.upsert(chunks, v)
+    timing["store_s"] += time.perf_counter() - t
+    t = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    Lexicon.update(conn, chunks)
+    conn.execute("COMMIT")
+    timing["lexicon_s"] += time.perf_counter() - t
     return len(chunks)
 
 
-def bench_size(chunks_wanted: int, embedder, queries: int) -> dict:
+def _rss_mb(pid: int | None = None) -> float:
+    import psutil
+
+    return round(psutil.Process(pid).memory_info().rss / 2**20)
+
+
+def chroma_server(path: Path):
+    """`chroma run` on a free loopback port; (process, url)."""
+    import os
+    import shutil
+    import socket
+    import subprocess
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = Path(sys.executable).with_name("chroma")
+    proc = subprocess.Popen([str(exe if exe.exists() else shutil.which("chroma")), "run", "--path", str(path),
+                             "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("chroma run did not start")
+
+
+def bench_size(chunks_wanted: int, embedder, queries: int, server: bool = False) -> dict:
     from chatbot.data.search import Retriever
 
     with tempfile.TemporaryDirectory(prefix="bench-retrieval-") as tmp:
-        built = build(Path(tmp), chunks_wanted, embedder)
-        retriever = Retriever(built["db"], built["store"], embedder)
-        t = time.perf_counter()
-        retriever.lexicon()
-        lexicon_s = time.perf_counter() - t
-        retriever.search(QUERIES[0])  # warm: title cache, HNSW pages
-        rng = random.Random(1)
-        whole, page, embed = [], [], []
-        for i in range(queries):
-            q = QUERIES[i % len(QUERIES)]
+        proc, url = chroma_server(Path(tmp) / "server") if server else (None, None)
+        try:
+            t0 = time.perf_counter()
+            built = build(Path(tmp), chunks_wanted, embedder, chroma_url=url)
+            ingest_s = time.perf_counter() - t0
+            retriever = Retriever(built["db"], built["store"], embedder)
             t = time.perf_counter()
-            embedder.embed_query(q)
-            embed.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            retriever.search(q, k=6)
-            whole.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            retriever.search(q, k=6, product_id=rng.choice(built["product_ids"]))
-            page.append(time.perf_counter() - t)
-        built["db"].close()
+            retriever.lexicon()  # opens the index ingest wrote (and checks its size against the store)
+            open_s = time.perf_counter() - t
+            retriever.search(QUERIES[0])  # warm: title cache, HNSW pages
+            rng = random.Random(1)
+            whole, page, embed = [], [], []
+            for i in range(queries):
+                q = QUERIES[i % len(QUERIES)]
+                t = time.perf_counter()
+                embedder.embed_query(q)
+                embed.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                retriever.search(q, k=6)
+                whole.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                retriever.search(q, k=6, product_id=rng.choice(built["product_ids"]))
+                page.append(time.perf_counter() - t)
+            memory = {"process_rss_mb": _rss_mb(), "server_rss_mb": _rss_mb(proc.pid) if proc else None}
+            built["db"].close()
+        finally:
+            if proc:
+                proc.terminate()
+                proc.wait(timeout=60)
     ms = lambda xs, q: round(1000 * percentile(xs, q), 1)  # noqa: E731
-    return {"chunks": built["chunks"], "products": built["products"], "build_s": built["build_s"],
-            "bm25_build_s": round(lexicon_s, 2),
+    return {"store": "chroma run (HTTP)" if server else "embedded", "chunks": built["chunks"],
+            "products": built["products"], "ingest_s": round(ingest_s, 1),
+            "ingest_chunks_per_s": round(built["chunks"] / ingest_s),
+            "store_write_s": built["store_s"], "bm25_index_s": built["lexicon_s"], "bm25_open_s": round(open_s, 2),
             "whole_p50_ms": ms(whole, 50), "whole_p95_ms": ms(whole, 95),
             "page_p50_ms": ms(page, 50), "page_p95_ms": ms(page, 95),
-            "query_embed_p50_ms": ms(embed, 50),
+            "query_embed_p50_ms": ms(embed, 50), **memory,
             "search_share_of_whole_p50": round(1 - statistics.median(embed) / statistics.median(whole), 3)}
 
 
@@ -131,12 +192,12 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000], help="chunk counts (0 values: skip)")
     ap.add_argument("--with-1m", action="store_true", help="also 1,000,000 chunks (long: index build)")
     ap.add_argument("--queries", type=int, default=50)
+    ap.add_argument("--server", action="store_true", help="also through a `chroma run` server on loopback")
     ap.add_argument("--embedder", default="e5-small")
     ap.add_argument("--evalset", help="eval-set folder for hit@k / MRR (e.g. the hetpqa-toys set)")
     ap.add_argument("--split")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--store", help="keep/reuse the eval set's store here (skips re-embedding)")
-    ap.add_argument("--bm25-weight", type=float, nargs="*", help="whole-catalog figures at each weight")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     from chatbot.config import Settings
@@ -147,25 +208,17 @@ def main(argv=None) -> int:
     if sizes:
         embedder = load_embedder(args.embedder, Settings())
         for n in sizes:
-            row = bench_size(n, embedder, args.queries)
-            out["scale"].append(row)
-            if not args.json:
-                print(f"{row['chunks']:>9} chunks: whole catalog p50 {row['whole_p50_ms']} ms / p95 {row['whole_p95_ms']} ms; "
-                      f"product page p50 {row['page_p50_ms']} ms / p95 {row['page_p95_ms']} ms; query embedding "
-                      f"p50 {row['query_embed_p50_ms']} ms (index built in {row['build_s']} s, BM25 in "
-                      f"{row['bm25_build_s']} s)", flush=True)
-    if args.evalset and args.bm25_weight:
-        import chatbot.data.search as retrieve
-
-        out["bm25"] = []
-        for w in args.bm25_weight:
-            retrieve.BM25_WEIGHT = w
-            whole = bench_evalset(args.evalset, args.split, args.limit, args.store, baseline=False)["shopbot"]["whole_catalog"]
-            out["bm25"].append({"weight": w, **whole})
-            if not args.json:
-                print(f"BM25 weight {w}: whole catalog hit@1 {whole['hit_at_1']} hit@5 {whole['hit_at_5']} MRR {whole['mrr']}",
-                      flush=True)
-    elif args.evalset:
+            for server in (False, True) if args.server else (False,):
+                row = bench_size(n, embedder, args.queries, server)
+                out["scale"].append(row)
+                if not args.json:
+                    print(f"{row['chunks']:>9} chunks, {row['store']}: whole catalog p50 {row['whole_p50_ms']} ms / "
+                          f"p95 {row['whole_p95_ms']} ms; product page p50 {row['page_p50_ms']} ms / p95 "
+                          f"{row['page_p95_ms']} ms; query embedding p50 {row['query_embed_p50_ms']} ms; ingest "
+                          f"{row['ingest_s']} s ({row['ingest_chunks_per_s']} chunks/s without embedding: store "
+                          f"{row['store_write_s']} s, BM25 index {row['bm25_index_s']} s); memory: process "
+                          f"{row['process_rss_mb']} MB, server {row['server_rss_mb']} MB", flush=True)
+    if args.evalset:
         out["evalset"] = bench_evalset(args.evalset, args.split, args.limit, args.store)
         if not args.json:
             e = out["evalset"]

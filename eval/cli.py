@@ -15,7 +15,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("dir", help="eval-set folder (shared/evalsets/FORMAT.md)")
     p.add_argument("--limit", type=int, help="first N questions (after --split / --types), or N reviews in sentiment mode")
     p.add_argument("--types", nargs="+", metavar="TYPE", help="only these question types (space or comma separated)")
-    p.add_argument("--split", choices=["dev", "test"], help="only questions of this split (sets without splits run whole)")
+    p.add_argument("--split", choices=["train", "dev", "test"], help="only questions of this split (sets without splits run whole)")
     # SUPPRESS: when not given here, the value from `shopbot --llm X eval ...` (or the env) stands.
     p.add_argument("--llm", default=argparse.SUPPRESS, help="LLM preset, hub id, folder or openai:URL")
     p.add_argument("--embedder", default=argparse.SUPPRESS, help="embedder preset, id or folder (shopbot's retrieval)")

@@ -28,7 +28,6 @@ on the same logits).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import random
 import sys
 import time

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from chatbot.data.catalog import ShopDB, read_catalog
 from chatbot.data.chunking import chunk_hash, product_chunks
+from chatbot.data.lexical import Lexicon
 from chatbot.errors import ValidationError
 from chatbot.types import Chunk
 
@@ -142,6 +143,7 @@ def ingest(
             stale.extend(db.chunk_hashes(pid))
         write_chunks(conn, store, embedder, new_chunks, analyzer=analyzer, progress=progress)
         store.delete(stale)
+        Lexicon.update(conn, new_chunks, stale)  # the BM25 index, committed with the chunk table
         db.delete_products(conn, removed)
         conn.execute("COMMIT")
     except BaseException:

@@ -1,47 +1,124 @@
-"""BM25: the lexical half of whole-catalog search.
+"""BM25 over every chunk, kept in SQLite FTS5 inside shop.db: the lexical half of search.
 
 A small embedder blurs the one rare word a shopper types ("zeppelin", "1:12", "hubsan"); BM25
-weighs exactly those words. Pure Python over an inverted index: a shop's few thousand chunks
-build in well under a second, and a query touches only the chunks holding one of its terms.
+weighs exactly those words. FTS5 (compiled into Python's sqlite3) keeps the inverted index on
+disk beside the records, so a process opens it instead of rebuilding it, ingest updates it in
+the same transaction as the chunk table, and a query is scored in C (`bm25()`) over the postings
+of its terms only.
+
+Text is indexed as `terms()` gives it (stop words out, light stemming, one token per CJK
+character), so a question and a chunk meet on the same words whatever FTS5's tokenizer would do.
+FTS5's BM25: k1 = 1.2, b = 0.75, idf = ln((N - n + 0.5) / (n + 0.5)) (a term in more than half
+the chunks gets a tiny positive idf instead).
 """
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
-from typing import Iterable
+import sqlite3
+from typing import Iterable, Sequence
+
+from chatbot.text import terms
+
+def _indexed(term: str) -> str:
+    # "-" and "." are token characters of the FTS table (t-shirt, 1.5 stay one token); an
+    # apostrophe is not, and would split "kid's" in two.
+    return term.replace("'", "")
 
 
-class BM25:
-    """Okapi BM25 over pre-tokenised documents: `BM25([(doc_id, terms), ...]).scores(terms)`."""
+_SCHEMA = (  # statements, not a script: executescript() would commit the caller's transaction
+    "CREATE TABLE IF NOT EXISTS lexicon_ids (rowid INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS lexicon USING fts5(terms, tokenize=\"unicode61 remove_diacritics 0 tokenchars '-.'\")",
+)
 
-    def __init__(self, docs: Iterable[tuple[str, list[str]]], k1: float = 1.2, b: float = 0.75):
-        self.k1, self.b = k1, b
-        self.ids: list[str] = []
-        self.lengths: list[int] = []
-        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)  # term -> [(doc, count)]
-        for i, (doc_id, terms) in enumerate(docs):
-            self.ids.append(doc_id)
-            self.lengths.append(len(terms))
-            for term, count in Counter(terms).items():
-                self.postings[term].append((i, count))
-        self.avg_length = sum(self.lengths) / len(self.lengths) if self.lengths else 0.0
+
+def ensure_schema(conn: sqlite3.Connection) -> None:
+    for statement in _SCHEMA:
+        conn.execute(statement)
+
+
+class Lexicon:
+    """The BM25 index of the chunks in one SQLite database (shop.db)."""
+
+    def __init__(self, connect):
+        """`connect()`: the caller's (per-thread) connection to the database, e.g. `ShopDB.connect`."""
+        self.connect = connect
+        conn = connect()
+        with conn:
+            ensure_schema(conn)
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return self.connect().execute("SELECT COUNT(*) FROM lexicon_ids").fetchone()[0]
 
-    def idf(self, term: str) -> float:
-        """Rarer terms weigh more; the +1 keeps a term found in most documents above zero."""
-        n = len(self.postings.get(term, ()))
-        return math.log(1 + (len(self.ids) - n + 0.5) / (n + 0.5))
+    # ------------------------------------------------------------------ writes
+    @staticmethod
+    def update(conn: sqlite3.Connection, chunks: Iterable, removed: Iterable[str] = ()) -> None:
+        """Index `chunks` (new or changed: their old text goes) and drop the `removed` chunk ids.
+        Runs in the caller's transaction (ingest commits it with the chunk table, or not at all)."""
+        ensure_schema(conn)
+        for cid in removed:
+            if Lexicon._drop(conn, cid) is not None:
+                conn.execute("DELETE FROM lexicon_ids WHERE chunk_id=?", (cid,))
+        for chunk in chunks:
+            rowid = Lexicon._drop(conn, chunk.id)
+            if rowid is None:
+                rowid = conn.execute("INSERT INTO lexicon_ids(chunk_id) VALUES (?)", (chunk.id,)).lastrowid
+            conn.execute("INSERT INTO lexicon(rowid, terms) VALUES (?, ?)",
+                         (rowid, " ".join(map(_indexed, terms(chunk.text)))))
 
-    def scores(self, terms: Iterable[str]) -> dict[str, float]:
-        """Each document holding at least one of `terms` (a set: repeats in a query count once)
-        and its score."""
-        k1, b, avg = self.k1, self.b, self.avg_length or 1.0
-        out: dict[int, float] = defaultdict(float)
-        for term in set(terms):
-            idf = self.idf(term)
-            for i, count in self.postings.get(term, ()):
-                # term frequency saturates (k1); long documents are discounted (b)
-                out[i] += idf * count * (k1 + 1) / (count + k1 * (1 - b + b * self.lengths[i] / avg))
-        return {self.ids[i]: s for i, s in out.items()}
+    @staticmethod
+    def _drop(conn: sqlite3.Connection, chunk_id: str) -> int | None:
+        """Removes a chunk's text from the index; its rowid (kept for the new text) or None."""
+        row = conn.execute("SELECT rowid FROM lexicon_ids WHERE chunk_id=?", (chunk_id,)).fetchone()
+        if row is None:
+            return None
+        conn.execute("DELETE FROM lexicon WHERE rowid=?", row)
+        return row[0]
+
+    def rebuild(self, pairs: Iterable[tuple[str, str]]) -> int:
+        """Replaces the whole index with `(chunk id, text)` pairs (a store filled by another
+        process, or a shop.db from before the index existed); returns how many were indexed."""
+        conn = self.connect()
+        n = 0
+        with conn:
+            conn.execute("DELETE FROM lexicon_ids")
+            conn.execute("DELETE FROM lexicon")
+            for n, (cid, text) in enumerate(pairs, 1):
+                rowid = conn.execute("INSERT INTO lexicon_ids(chunk_id) VALUES (?)", (cid,)).lastrowid
+                conn.execute("INSERT INTO lexicon(rowid, terms) VALUES (?, ?)",
+                             (rowid, " ".join(map(_indexed, terms(text)))))
+        return n
+
+    # ------------------------------------------------------------------ reads
+    def top(self, query_terms: Sequence[str], limit: int) -> dict[str, float]:
+        """The `limit` best chunks holding at least one of the terms (repeats count once), best
+        first, with their BM25 scores (positive: higher is better)."""
+        match = _match(query_terms)
+        if not match:
+            return {}
+        rows = self.connect().execute(
+            "SELECT i.chunk_id, -bm25(lexicon) FROM lexicon JOIN lexicon_ids i ON i.rowid = lexicon.rowid "
+            "WHERE lexicon MATCH ? ORDER BY bm25(lexicon) LIMIT ?", (match, int(limit))).fetchall()
+        return dict(rows)
+
+    def scores(self, query_terms: Sequence[str], ids: Sequence[str] | None = None) -> dict[str, float]:
+        """BM25 scores of the chunks in `ids` that hold a term (all such chunks when `ids` is None)."""
+        match = _match(query_terms)
+        if not match or (ids is not None and not ids):
+            return {}
+        sql = ("SELECT i.chunk_id, -bm25(lexicon) FROM lexicon JOIN lexicon_ids i ON i.rowid = lexicon.rowid "
+               "WHERE lexicon MATCH ?")
+        if ids is None:
+            return dict(self.connect().execute(sql, (match,)).fetchall())
+        out: dict[str, float] = {}
+        ids = list(dict.fromkeys(ids))
+        for i in range(0, len(ids), 500):  # under SQLite's bound-parameter limit
+            part = ids[i: i + 500]
+            out.update(self.connect().execute(
+                sql + f" AND lexicon.rowid IN (SELECT rowid FROM lexicon_ids WHERE chunk_id IN ({','.join('?' * len(part))}))",
+                (match, *part)).fetchall())
+        return out
+
+
+def _match(query_terms: Sequence[str]) -> str:
+    """An FTS5 query: any of the terms, each quoted (so "t-shirt" or "and" is a word, not syntax)."""
+    unique = dict.fromkeys(_indexed(t) for t in query_terms if _indexed(t).strip("-."))
+    return " OR ".join(f'"{t}"' for t in unique)
