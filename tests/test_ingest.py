@@ -1,6 +1,5 @@
 """Ingest into a real Chroma store with the real offline embedder, then search."""
 import json
-import shutil
 
 import pytest
 

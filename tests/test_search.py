@@ -5,7 +5,7 @@ import json
 import pytest
 
 from chatbot.data import ranking
-from chatbot.data.search import Retriever, _cosine, terms, words
+from chatbot.data.search import Retriever, _cosine, words
 from chatbot.data.shop import Shop
 
 
