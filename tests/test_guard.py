@@ -105,3 +105,12 @@ def test_inch_marks_are_read_as_inches():
     assert guard.inch_marks('"Price: $0" and "5" stars') == '"Price: $0" and "5" stars'
     assert guard.inch_marks('The horse models measure: 6"l x 4"h') == "The horse models measure: 6 in l x 4 in h"
     assert guard.inch_marks('a 12"x12" mat, 5.75 inches wide') == "a 12 in x12 in mat, 5.75 inches wide"
+
+
+def test_shipping_destinations_and_free_shipping_need_the_evidence_to_say_so():
+    from chatbot.answer.guard import check_answer
+
+    assert not check_answer("Yes, we ship to Brazil.", "Brazil medium roast coffee.", [], "Do you ship to Brazil?").ok
+    assert not check_answer("It comes with free shipping.", "A 1.7 L kettle.", []).ok
+    assert check_answer("Yes, it ships worldwide.", "Ships worldwide within 5 days.", []).ok
+    assert not check_answer("我们包邮。", "电水壶 1.7 升", []).ok

@@ -9,6 +9,7 @@ import uuid
 import httpx
 import pytest
 
+from chatbot.loop.insights import log_stats
 from chatbot.ui.app import DEFAULT_QUEUE_SIZE
 
 
@@ -88,7 +89,7 @@ def test_a_full_queue_answers_busy_at_once_and_the_queued_shoppers_are_answered(
                 done = finished(http, session, response.json()["event_id"])
                 assert done["success"], done
                 assert "keeps feet dry" in str(done["output"]["data"][0][-1])
-        assert bot.log.stats()["turns"] == 2  # both queued shoppers answered and logged, the refused one not
+        assert log_stats(bot.log)["turns"] == 2  # both queued shoppers answered and logged, the refused one not
     finally:
         llm.gate.set()
         app.close()
