@@ -154,9 +154,32 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
                     if isinstance(item, str) and len(item) > 2 and not item.replace(".", "").isdigit() and _has_phrase(tokens, item):
                         c.attributes[key] = item
                         break
+    _one_reading(c, scope)
     _bounds(text.lower(), c, scope)
     _features(norm, c, products, scope)
     return c
+
+
+def _one_reading(c: Constraints, scope: list[Product]) -> None:
+    """Each phrase of the request read once: a match inside a longer one goes ("wireless" of
+    "wireless charging"), and a value several attributes hold ("green": tea type, colour) stays
+    on the one most products meeting the rest of the request hold it under."""
+    phrase = {k: phrase_stems(k.replace("_", " ") if v is True or v is False else str(v)) for k, v in c.attributes.items()}
+
+    def inside(a, b):
+        return len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+    for key in [k for k in c.attributes if any(inside(phrase[k], phrase[o]) for o in c.attributes if o != k)]:
+        del c.attributes[key]
+    by_value: dict[tuple, list[str]] = {}
+    for key in c.attributes:
+        by_value.setdefault(phrase[key], []).append(key)
+    for keys in by_value.values():
+        if len(keys) > 1:  # the reading most products that meet the rest of the request share
+            rest = {k: v for k, v in c.attributes.items() if k not in keys}
+            held = {k: sum(satisfies(p, {"attributes": {**rest, k: c.attributes[k]}}) for p in scope) for k in keys}
+            for k in sorted(keys, key=lambda k: -held[k])[1:]:
+                del c.attributes[k]
 
 
 def _alternatives(words) -> str:

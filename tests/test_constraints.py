@@ -94,3 +94,13 @@ def test_a_false_yes_no_attribute_is_not_the_feature_and_frees_the_product_of_it
                     attributes={"hub_required": False})]
     assert [p.id for p in hubs if satisfies(p, parse("a smart home plug that needs no hub", hubs))] == ["H2"]
     assert "H1" not in [p.id for p in hubs if satisfies(p, parse("a smart home thing with a timer", hubs))]
+
+
+def test_each_phrase_is_read_once():
+    shop = [Product("T1", "Lotus Green Tea", category="coffee & tea", attributes={"type": "tea", "tea_type": "green"}),
+            Product("S1", "Trail Shoe", category="running shoes", attributes={"colors": ["green", "black"]}),
+            Product("S2", "Road Shoe", category="running shoes", attributes={"colors": ["green"]}),
+            Product("B1", "Cordlyn Shield", category="phone", attributes={"wireless": True, "charging": "wireless charging"})]
+    green = parse("Can you suggest a green tea?", shop)
+    assert green.attributes == {"type": "tea", "tea_type": "green"}  # not the shoes' colour
+    assert parse("a power bank with wireless charging", shop).attributes == {"charging": "wireless charging"}

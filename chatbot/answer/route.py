@@ -13,10 +13,18 @@ def run(turn: Turn) -> None:
     text, state = turn.text, turn.session
     turn.named = turn.bot.shop.retriever.mentioned_products(text)
     turn.asks_recs = cons.is_recommendation_request(text)
-    # Constraints matter to a recommendation request or a conversation's follow-up; parsing
-    # them against the whole catalog is skipped for a first question on a product's facts.
-    if turn.asks_recs or state.history:
+    query = lexicon.search("catalog_query", text)  # "which air fryers ...?", "do you have a ... in XL?"
+    # Constraints matter to a recommendation request, a question about the catalog or a follow-up;
+    # parsing them against the whole catalog is skipped for a first question on a product's facts.
+    if turn.asks_recs or state.history or query:
         turn.wanted = cons.parse(text, list(turn.products.values()))
+        # a question about the catalog stating two things its products must be or have is a
+        # request ("which air fryers hold at least 5 liters?"); one ("what does the air fryer
+        # weigh?") is a question about a product
+        w = turn.wanted
+        if query and not turn.named and not turn.product_id \
+                and bool(w.category) + len(w.attributes) + len(w.bounds) >= 2:
+            turn.asks_recs = True
         if turn.asks_recs and turn.wanted.category is None and turn.lang != "en":
             # The lexicon's words did not name a category: find it by meaning (the multilingual
             # embedder reads a Chinese request against the English catalog)
