@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Mapping
 
 from chatbot import vocabulary
@@ -186,7 +187,9 @@ def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _bound_pattern() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _bound_pattern(generation: int) -> re.Pattern:
+    """Compiled once per lexicon (`generation` keys the cache), not on every request."""
     b = lexicon.lists("bounds")
     units = [w for unit, words in lexicon.lists("units").items() for w in [unit, *words]]
     before = _alternatives(b.get("min_before", []) + b.get("max_before", []))
@@ -207,7 +210,7 @@ def _op(before: str | None, after: str | None) -> str | None:
 def _bounds(text: str, c: Constraints, scope: list[Product]) -> None:
     """"at least 5 L", "under 500 g", "for a 7-year-old", "IP67 or better": bounds on the numeric,
     age and graded-code attributes the catalog has, found through the unit the key names."""
-    units = {w.lower(): u for u, words in lexicon.lists("units").items() for w in [u, *words]}
+    units = vocabulary.unit_words()
     numeric = vocabulary.numeric_keys(scope)
     ages = vocabulary.age_keys(scope)
     codes = {}  # letters of a graded code -> the keys holding such codes
@@ -215,7 +218,7 @@ def _bounds(text: str, c: Constraints, scope: list[Product]) -> None:
         for key, value in p.attributes.items():
             if parts := vocabulary.code_parts(value):
                 codes.setdefault(parts[0], set()).add(key)
-    for m in _bound_pattern().finditer(text):
+    for m in _bound_pattern(lexicon.generation()).finditer(text):
         if m.group(2):
             number, unit, op = float(m.group(2)), units.get(m.group(3).lower()), _op(m.group(1), m.group(4))
             if unit == "years" and ages:

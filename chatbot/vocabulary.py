@@ -46,15 +46,19 @@ def free_of(p: Product) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _unit_words() -> dict[str, str]:
+def unit_words() -> dict[str, str]:
     """Every unit word of every language -> its canonical unit ("litres" -> "l", "升" -> "l")."""
+    return _unit_words(lexicon.generation())
+
+
+@lru_cache(maxsize=2)
+def _unit_words(generation: int) -> dict[str, str]:
     return {word.lower(): unit for unit, words in lexicon.lists("units").items() for word in [unit, *words]}
 
 
 def unit_of_key(key: str) -> str | None:
     """The unit an attribute key names in one of its parts: capacity_l -> l, runtime_hours -> h."""
-    words = _unit_words()
+    words = unit_words()
     for part in reversed(key.lower().split("_")):
         if part in words:
             return words[part]

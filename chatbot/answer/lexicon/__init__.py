@@ -19,19 +19,30 @@ from chatbot.errors import ConfigError
 
 FOLDER = Path(__file__).parent
 _extra: list[Path] = []
+_generation = 0  # bumped when the files read change: what others build from the lexicon keys on it
 
 
 def use(*folders) -> None:
     """Read these folders' lexicon files too (after the packaged ones); compiled anew."""
     _extra.extend(Path(f) for f in folders)
-    _load.cache_clear()
-    pattern.cache_clear()
+    _changed()
 
 
 def reset() -> None:
     _extra.clear()
-    _load.cache_clear()
-    pattern.cache_clear()
+    _changed()
+
+
+def _changed() -> None:
+    global _generation
+    _generation += 1
+    for cached in (_load, pattern, mapping, words, lists):
+        cached.cache_clear()
+
+
+def generation() -> int:
+    """Changes whenever `use` or `reset` changes what is read (a cache key for derived patterns)."""
+    return _generation
 
 
 def _folders() -> list[Path]:
@@ -80,6 +91,8 @@ def search(intent: str, text: str) -> bool:
     return pattern(intent).search(text) is not None
 
 
+# Merged once per section and shared (read them, never change them): the stages ask on every message.
+@lru_cache(maxsize=None)
 def mapping(section: str) -> dict[str, str]:
     merged: dict[str, str] = {}
     for _, data in _sections(section):
@@ -87,10 +100,12 @@ def mapping(section: str) -> dict[str, str]:
     return merged
 
 
+@lru_cache(maxsize=None)
 def words(section: str) -> list[str]:
     return [w for _, data in _sections(section) for w in data]
 
 
+@lru_cache(maxsize=None)
 def lists(section: str) -> dict[str, list[str]]:
     merged: dict[str, list[str]] = {}
     for _, data in _sections(section):
