@@ -91,3 +91,11 @@ def closest_sentence(query: str, texts: list[str], limit: int = 160) -> str:
             if sentence.strip() and overlap > best_overlap:
                 best, best_overlap = sentence.strip(), overlap
     return best if len(best) <= limit else best[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def clip(text: str, n: int) -> str:
+    """The first `n` words of `text` (Chinese, which has no spaces: about 3 characters a word)."""
+    parts = text.split()
+    if len(parts) <= 1 and len(text) > n * 3:
+        return text[: n * 3] + "…"
+    return text if len(parts) <= n else " ".join(parts[:n]) + " …"

@@ -9,6 +9,7 @@ from chatbot import vocabulary
 from chatbot.answer import facts, lexicon, opinions
 from chatbot.answer.turn import Turn
 from chatbot.data.chunking import card_text, format_value
+from chatbot.text import clip
 from chatbot.types import Citation, Product
 
 
@@ -84,11 +85,3 @@ def _compare_price(turn: Turn, items: list[Product]) -> None:
     turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"Price: {p.price_text()}") for p in (cheap, dear)]
     turn.finish(turn.fixed("compare_price", cheap=cheap.name, cheap_price=cheap.price_text(),
                            dear=dear.name, dear_price=dear.price_text()))
-
-
-def clip(text: str, words: int) -> str:
-    """The first `words` words of `text` (Chinese, which has no spaces: about 3 characters a word)."""
-    parts = text.split()
-    if len(parts) <= 1 and len(text) > words * 3:
-        return text[: words * 3] + "…"
-    return text if len(parts) <= words else " ".join(parts[:words]) + " …"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from chatbot.answer import lexicon
 from chatbot.answer.facts import UNITS  # attribute-key suffixes and their units: weight_g -> g
 from chatbot.types import Product
+from chatbot.vocabulary import record_text
 
 _I = re.IGNORECASE
 
@@ -171,8 +172,6 @@ def unsupported_terms(answer: str, evidence: str, products: list[Product], quest
     records hold: a name, standard, place or codec (a capitalised word past a sentence's first, an
     acronym) or a code mixing letters and digits (IP67, aptX, 5.3). A small model fills these in
     from its own knowledge; the shopper must not read them as the shop's word."""
-    from chatbot.vocabulary import record_text
-
     known = " ".join([evidence, question, *(record_text(p) for p in products)]).lower()
     compact = _COMPACT.sub("", known)
     out = []

@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 
 from chatbot.answer import guard
-from chatbot.answer.direct import clip
 from chatbot.answer.turn import Turn
 from chatbot.data.chunking import card_for
-from chatbot.text import stem, terms, words
+from chatbot.text import clip, stem, terms, words
 
 KIND_LABEL = {"card": "listing", "description": "description", "qa": "shopper's answer",
               "review": "review"}  # how the pack names each kind of chunk (short: each is in every prompt)
