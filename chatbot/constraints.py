@@ -9,7 +9,7 @@ from typing import Any, Mapping
 
 from chatbot import vocabulary
 from chatbot.answer import lexicon
-from chatbot.text import phrase_stems, plural_stem, terms
+from chatbot.text import lemma, lemmas, phrase_stems
 from chatbot.types import Product
 
 # "at least 40 liters" is a capacity and "less than 12 players" a count, not a price: a number
@@ -17,8 +17,8 @@ from chatbot.types import Product
 _NOT_UNIT = (r"(?!\s*(?:l\b|liters?|litres?|hours?|hrs?|h\b|mah|g\b|grams?|kg|w\b|watts?|mm|cm|m\b|inch(?:es)?|gb|tb|%|"
              r"players?|people|persons?|pieces?|pcs\b|kids?|children|years?|yrs?|months?|weeks?|days?|"
              r"minutes?|mins?\b|lbs?\b|pounds?|oz\b|ounces?|feet|foot|ft\b|\"))")  # not "in": "under $120 in wide"
-_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)\b" + _NOT_UNIT, re.I)
-_PRICE_MIN = re.compile(r"(?:over|above|more than|at least|from|>=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)\b" + _NOT_UNIT, re.I)
+_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)(?!\.?\d)\b" + _NOT_UNIT, re.I)
+_PRICE_MIN = re.compile(r"(?:over|above|more than|at least|from|>=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)(?!\.?\d)\b" + _NOT_UNIT, re.I)
 _BETWEEN = re.compile(r"between\s*\$?\s*(\d+(?:\.\d+)?)\s*(?:and|-|to)\s*\$?\s*(\d+(?:\.\d+)?)", re.I)
 _ZH_MAX = re.compile(r"(\d+(?:\.\d+)?)\s*(?:美元|元|块|刀)?\s*(?:以下|以内|之内)|(?:低于|不超过|少于)\s*(\d+(?:\.\d+)?)")
 @dataclass
@@ -108,7 +108,7 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
     """Constraints that the text states, in the catalog's vocabulary. `category` is taken when
     the text names none of the catalog's categories in words (found by meaning, say)."""
     norm = _norm(text)
-    tokens = tuple(plural_stem(w) for w in re.findall(r"[a-z0-9]+", norm))  # stemmed once for every phrase below
+    tokens = tuple(lemma(w) for w in re.findall(r"[a-z0-9]+", norm))  # reduced once for every phrase below
     c = Constraints()
     # category: the longest catalog category (or its last word, "shoes") that the text names
     categories = sorted({p.category for p in products if p.category}, key=len, reverse=True)
@@ -116,22 +116,24 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
         if _has_phrase(tokens, cat) or any(_has_phrase(tokens, part) for part in re.split(r"\s*&\s*|\s+and\s+", cat) if len(part) > 3):
             c.category = cat
             break
-    if c.category is None:  # "shoe" -> "running shoes", "jacket" -> "outdoor jackets"
+    kind = None  # of a category of several kinds ("garden hoses & sprinklers"), the one named
+    if c.category is None:  # "shoe" -> "running shoes", "hose" -> "garden hoses & sprinklers"
         for cat in categories:
-            last = cat.split()[-1]
-            if len(last) > 3 and _has_phrase(tokens, last):
-                c.category = cat
+            heads = [part.split()[-1] for part in re.split(r"\s*&\s*|\s+and\s+|,\s*", cat) if part.split()]
+            named = [head for head in heads if len(head) > 3 and _has_phrase(tokens, head)]
+            if named:
+                c.category, kind = cat, (named[0] if len(heads) > 1 else None)
                 break
     c.category = c.category or category
+    measures = _measure_words(products)
     if m := _BETWEEN.search(norm):
         c.price_min, c.price_max = float(m.group(1)), float(m.group(2))
     else:
-        if m := _PRICE_MAX.search(norm):
-            c.price_max = float(m.group(1))
+        if (value := _price(_PRICE_MAX, norm, measures)) is not None:
+            c.price_max = value
         elif m := _ZH_MAX.search(text):
             c.price_max = float(m.group(1) or m.group(2))
-        if m := _PRICE_MIN.search(norm):
-            c.price_min = float(m.group(1))
+        c.price_min = _price(_PRICE_MIN, norm, measures)
     if lexicon.search("in_stock_request", text):
         c.in_stock = True
     # attributes: boolean ones by name ("waterproof"), text/list values by value ("wide", "blue")
@@ -155,10 +157,34 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
                     if isinstance(item, str) and len(item) > 2 and not item.replace(".", "").isdigit() and _has_phrase(tokens, item):
                         c.attributes[key] = item
                         break
+    negated = set(vocabulary.negated(norm))
+    for key, value in list(c.attributes.items()):  # "not made of nylon": a material to avoid, not to find
+        if isinstance(value, str) and phrase_stems(value) and set(phrase_stems(value)) <= negated:
+            del c.attributes[key]
+            c.excluded.append(lemma(value.lower()))
     _one_reading(c, scope)
     _bounds(text.lower(), c, scope)
     _features(norm, c, products, scope)
+    if kind and lemma(kind.lower()) not in c.features:  # "a sprinkler with a timer": not a hose
+        c.features.insert(0, lemma(kind.lower()))
     return c
+
+
+def _measure_words(products: list[Product]) -> frozenset[str]:
+    """Words that make a number a measure, not a price: the lexicon's units and the words of the
+    catalog's numeric attribute keys ("400 lumens", "2400 watts" where a key is `wattage`)."""
+    keys = {k for p in products for k, v in p.attributes.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    return frozenset(vocabulary.unit_words()) | frozenset(lemmas(" ".join(k.replace("_", " ") for k in keys))) \
+        | {lemma(w) for w in vocabulary.unit_words() if w.isalpha()}
+
+
+def _price(pattern: re.Pattern, norm: str, measures: frozenset[str]) -> float | None:
+    for m in pattern.finditer(norm):  # the first number no measure word follows
+        after = re.match(r"\s*-?\s*([a-z]+)", norm[m.end():])
+        money = "$" in m.group(0) or "usd" in m.group(0)  # "$120 in wide" is a price
+        if money or not (after and (after.group(1) in measures or lemma(after.group(1)) in measures)):
+            return float(m.group(1))
+    return None
 
 
 def _one_reading(c: Constraints, scope: list[Product]) -> None:
@@ -195,7 +221,7 @@ def _bound_pattern(generation: int) -> re.Pattern:
     before = _alternatives(b.get("min_before", []) + b.get("max_before", []))
     after = _alternatives(b.get("min_after", []) + b.get("max_after", []))
     return re.compile(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s*-?\s*({_alternatives(units)})(?![a-z])(?:\s*({after}))?"
-                      rf"|(?:({before})\s*)?\b([a-z]{{1,4}}[0-9x]{{1,3}})\b(?:\s*({after}))?", re.I)
+                      rf"|(?:({before})\s*)?(?<![a-z0-9])([a-z]{{1,4}}[0-9x]{{1,3}})(?![a-z0-9])(?:\s*({after}))?", re.I)
 
 
 def _op(before: str | None, after: str | None) -> str | None:
@@ -218,46 +244,66 @@ def _bounds(text: str, c: Constraints, scope: list[Product]) -> None:
         for key, value in p.attributes.items():
             if parts := vocabulary.code_parts(value):
                 codes.setdefault(parts[0], set()).add(key)
+    if ages and any(w.lower() in text for w in lexicon.words("birth_words")):
+        _age(c, ages, 0.0)
     for m in _bound_pattern(lexicon.generation()).finditer(text):
         if m.group(2):
             number, unit, op = float(m.group(2)), units.get(m.group(3).lower()), _op(m.group(1), m.group(4))
-            if unit == "years" and ages:
-                for key in ages:
-                    c.bounds[key] = ["age", number]
+            if unit in ("years", "months") and ages:
+                _age(c, ages, number if unit == "years" else number / 12)
                 continue
             keys = [k for k, u in numeric.items() if u == unit]
-            if len(keys) > 1:  # "60 cm tall": the key whose other words the request uses
-                keys = [k for k in keys if any(part in text for part in k.lower().split("_")[:-1] if len(part) > 2)] or keys
+            if len(keys) > 1:  # "60 cm tall", "longer than 20 m": the key whose other words the request uses
+                said = text + " " + " ".join(lexicon.mapping("dimension_keys").get(w, "") for w in re.findall(r"[a-z]+", text))
+                keys = [k for k in keys if any(part in said for part in k.lower().split("_")[:-1] if len(part) > 2)] or keys
+            if op and not keys and unit:  # no attribute holds it: the records' own words will ("Hose 30 m")
+                dims = [lexicon.mapping("dimension_keys").get(w) for w in re.findall(r"[a-z]+", text)]
+                keys = [f"{next((d for d in dims if d), 'size')}_{unit}"]
             if op and len(keys) == 1 and keys[0] not in c.bounds:
                 c.bounds[keys[0]] = [op, number]
         elif m.group(6) and (parts := vocabulary.code_parts(m.group(6))) and parts[0] in codes:
             for key in codes[parts[0]]:
                 c.bounds[key] = ["code>=", m.group(6).upper()]
+                if _loose(c.attributes.get(key)) == _loose(m.group(6)):  # "IP67 or better" is no exact value
+                    del c.attributes[key]
+
+
+def _age(c: Constraints, keys: list[str], years: float) -> None:
+    """An age asked ("for a 6-month-old", "my 2-year-old") against the catalog's age keys, in the
+    unit each key names (years unless months): a range must hold it, a `min_` key be at most
+    it, a `max_` key at least it."""
+    for key in keys:
+        parts = key.lower().split("_")
+        age = round(years * 12, 2) if any(p.startswith("month") for p in parts) else years
+        if "min" in parts or "from" in parts:
+            c.bounds[key] = ["<=", age]
+        elif "max" in parts or "to" in parts or "until" in parts:
+            c.bounds[key] = [">=", age]
+        else:
+            c.bounds[key] = ["age", age]
 
 
 def _features(norm: str, c: Constraints, products: list[Product], scope: list[Product]) -> None:
     """The request's other words that the catalog uses ("timer", "cordless"): required, or
-    excluded after "no"/"without" or before "-free". Words no product record holds cannot be
-    checked and are left out; so are the language's filler words ("recommend", "good")."""
+    excluded after "no"/"not made of" or before "-free". Words no product record holds cannot be
+    checked and are left out; so are the language's filler words ("recommend", "good"), the
+    category's own words and those a measure or bound already took."""
     known = set().union(*(vocabulary.product_terms(p) for p in products)) if products else set()
-    taken = set(terms(" ".join([c.category or "", *c.attributes, *(str(v) for v in c.attributes.values()),
-                                *(k.replace("_", " ") for k in c.bounds)])))
-    taken |= set(terms(" ".join(lexicon.words("filler_words")))) | set(terms(" ".join(lexicon.words("age_words"))))
-    taken |= {u for unit, words in lexicon.lists("units").items() for u in terms(" ".join([unit, *words]))}
+    taken = set(lemmas(" ".join([c.category or "", *c.attributes, *(str(v) for v in c.attributes.values()),
+                                 *(k.replace("_", " ") for k in c.bounds)])))
+    taken |= set(lemmas(" ".join(lexicon.words("filler_words") + lexicon.words("age_words") + lexicon.words("birth_words"))))
+    taken |= {u for unit, words in lexicon.lists("units").items() for u in lemmas(" ".join([unit, *words]))}
     ex = lexicon.lists("exclusion")
-    excluded = []
-    for before in ex.get("before", []):
-        excluded += terms(" ".join(re.findall(rf"(?<![\w-]){re.escape(before)}\s+([a-z]+)", norm)))
-    for after in ex.get("after", []):
-        excluded += terms(" ".join(re.findall(rf"([a-z]+)\s*-?\s*{re.escape(after.lstrip('-'))}\b", norm)))
-    negated_attrs = {k for k, v in c.attributes.items() if v is False}
-    for t in dict.fromkeys(excluded):
-        if t in known and t not in taken and t not in negated_attrs:
+    cue_words = set(lemmas(" ".join(ex.get("before", []) + ex.get("after", []) + ex.get("skip", []))))
+    negated_attrs = set(lemmas(" ".join(k.replace("_", " ") for k, v in c.attributes.items() if v is False)))
+    for t in vocabulary.negated(norm):
+        if vocabulary.holds(known, t) and t not in taken and t not in negated_attrs and t not in c.excluded:
             c.excluded.append(t)
-    for t in dict.fromkeys(terms(norm)):
-        if t in known and t not in taken and t not in c.excluded and not t.replace(".", "").isdigit() and len(t) > 2 \
-                and t not in terms(" ".join(ex.get("before", []) + ex.get("after", []))) \
-                and not vocabulary.code_parts(t):
+    if c.bounds:  # "at least 7 m long": the measure's own word asks for nothing more
+        taken |= set(lemmas(" ".join(lexicon.lists("bounds").get("dimension", []))))
+    for t in dict.fromkeys(lemmas(norm)):
+        if vocabulary.holds(known, t) and t not in taken and t not in c.excluded and not t.replace(".", "").isdigit() and len(t) > 2 \
+                and t not in cue_words and not vocabulary.code_parts(t):
             c.features.append(t)
 
 
@@ -302,17 +348,36 @@ def satisfies(product: Product, constraints: Constraints | Mapping[str, Any] | N
     if "in_stock" in c and product.in_stock is not bool(c["in_stock"]):
         return False
     attrs = product.attributes or {}
-    if not all(key in attrs and _matches(attrs[key], want) for key, want in (c.get("attributes") or {}).items()):
+    if not all(_matches(attrs[key], want) if key in attrs else want is True and _says(product, key)
+               for key, want in (c.get("attributes") or {}).items()):
         return False
-    if not all(meets_bound(attrs.get(key), op, value) for key, (op, value) in (c.get("bounds") or {}).items()):
+    if not all(_meets(product, key, op, value) for key, (op, value) in (c.get("bounds") or {}).items()):
         return False
     if c.get("features") or c.get("excluded"):
-        have = vocabulary.product_terms(product)
-        if not set(c.get("features") or ()) <= have:
+        have = vocabulary.product_terms(product)  # dictionary forms: "timers" asks for "timer"
+        if not all(vocabulary.holds(have, t) for t in c.get("features") or ()):
             return False
-        if any(t in have and t not in vocabulary.free_of(product) for t in c.get("excluded") or ()):
+        if any(vocabulary.holds(have, t) and lemma(t) not in vocabulary.free_of(product) for t in c.get("excluded") or ()):
             return False
     return True
+
+
+def _says(product: Product, key: str) -> bool:
+    """A yes/no attribute the product lacks as a key, said in its words ("Keep-warm mode": keep_warm)."""
+    have, absent = vocabulary.product_terms(product), vocabulary.free_of(product)
+    parts = [w for w in key.lower().split("_") if w]
+    return all(vocabulary.holds(have, w) and lemma(w) not in absent for w in parts)
+
+
+def _meets(product: Product, key: str, op: str, want) -> bool:
+    """A bound on the attribute `key`, or, where the product lacks it, on the measures its
+    record states in the key's unit ("Hose 30 m" for `length_m`)."""
+    if key in (product.attributes or {}):
+        return meets_bound(product.attributes[key], op, want)
+    if op == "code>=":  # "rated IP67" in the description
+        return any(meets_bound(code, op, want) for code in re.findall(r"[a-z]{1,4}[0-9x]{1,3}", vocabulary.record_text(product), re.I))
+    unit = vocabulary.unit_of_key(key) if op in (">=", "<=") else None
+    return bool(unit) and any(meets_bound(x, op, want) for x in vocabulary.text_measures(product).get(unit, []))
 
 
 def meets_bound(have, op: str, want) -> bool:

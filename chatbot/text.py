@@ -48,11 +48,26 @@ def plural_stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """A word's dictionary form (simplemma: knives -> knife, kettles -> kettle, litres -> litre),
+    for matching a request to a catalog's words; the light `stem` stays retrieval's (the index is
+    built on it). A word simplemma does not know stays as it is."""
+    import simplemma  # its English data loads on the first call
+
+    return simplemma.lemmatize(word, lang="en").lower() if word.isascii() and word.isalpha() else word
+
+
+def lemmas(text: str) -> list[str]:
+    """The dictionary forms of `text`'s words, stop words left out."""
+    return [lemma(w) for w in words(text)]
+
+
 @lru_cache(maxsize=8192)
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     # Catalog phrases (categories, attribute names and values) are matched against every
-    # message: each is stemmed once, not once a message.
-    return tuple(plural_stem(w) for w in re.findall(r"[a-z0-9]+", phrase.lower()))
+    # message: each is reduced once, not once a message.
+    return tuple(lemma(w) for w in re.findall(r"[a-z0-9]+", phrase.lower()))
 
 
 _CITES_ONLY = re.compile(r"(\[\d{1,2}\]\s*)+[.!?。！？]?")

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from chatbot.answer import lexicon
-from chatbot.text import terms
+from chatbot.text import lemma, lemmas, stem, terms
 from chatbot.types import Product
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to|至|~)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*\+|(\d+(?:\.\d+)?)\s*(?:and up|or older|以上)")
@@ -28,22 +28,46 @@ def record_text(p: Product) -> str:
 
 
 def product_terms(p: Product) -> set[str]:
-    """Stemmed words of the product's title, brand, description, features and attribute names
-    and text values."""
-    return set(terms(record_text(p)))
+    """The words of the product's title, brand, description, features and attribute names and
+    text values, each as its dictionary form and its stem ("wooden": wooden, wood), and the parts
+    of hyphenated words ("chew-resistant": chew, resistant)."""
+    return _terms_of(record_text(p))
+
+
+@lru_cache(maxsize=4096)
+def _terms_of(text: str) -> frozenset[str]:
+    text = text.replace("-", " ")
+    return frozenset(lemmas(text)) | frozenset(terms(text))
+
+
+def holds(have: set[str] | frozenset[str], word: str) -> bool:
+    """Whether a record's terms (`product_terms`) hold `word`, by its dictionary form or stem."""
+    if lemma(word) in have or stem(word) in have:
+        return True
+    # "wash" asks what "washable" says: a longer word of the record built on this one
+    return len(word) > 3 and any(len(h) > len(word) and h.startswith(lemma(word)) for h in have)
 
 
 def free_of(p: Product) -> set[str]:
-    """Terms the record says the product is without ("plastic-free", "no BPA", "without cord")."""
-    text = record_text(p).lower()
+    """Terms the record says the product is without ("plastic-free", "no BPA", "not made of glass")."""
     # a yes/no attribute that is false ("hub_required: false") says the product is without it
-    out = set(terms(" ".join(k.replace("_", " ") for k, v in p.attributes.items() if v is False)))
-    for after in lexicon.lists("exclusion").get("after", []):
-        word = after.lstrip("-")
-        out.update(terms(" ".join(re.findall(rf"([\w]+)\s*-?\s*{re.escape(word)}\b", text))))
-    for before in lexicon.lists("exclusion").get("before", []):
-        out.update(terms(" ".join(re.findall(rf"\b{re.escape(before)}\s+([\w]+)", text))))
-    return out
+    out = set(lemmas(" ".join(k.replace("_", " ") for k, v in p.attributes.items() if v is False)))
+    return out | set(negated(record_text(p)))
+
+
+def negated(text: str) -> list[str]:
+    """The words `text` says are absent: the first word after "no" / "without" / "not made of"
+    (the lexicon's exclusion words, its `skip` words passed over) and the word before "-free",
+    as dictionary forms."""
+    text, ex = text.lower(), lexicon.lists("exclusion")
+    skip = "|".join(re.escape(w) for w in ex.get("skip", []))
+    found = []
+    for after in ex.get("after", []):
+        found += re.findall(rf"([\w]+)\s*-?\s*{re.escape(after.lstrip('-'))}\b", text)
+    for before in ex.get("before", []):
+        found += re.findall(rf"(?<![\w'-]){re.escape(before)}\s+(?:(?:{skip})\s+){{0,3}}([\w]+)", text) if skip else \
+            re.findall(rf"(?<![\w'-]){re.escape(before)}\s+([\w]+)", text)
+    return list(dict.fromkeys(lemmas(" ".join(found))))
 
 
 def unit_words() -> dict[str, str]:
@@ -59,10 +83,32 @@ def _unit_words(generation: int) -> dict[str, str]:
 def unit_of_key(key: str) -> str | None:
     """The unit an attribute key names in one of its parts: capacity_l -> l, runtime_hours -> h."""
     words = unit_words()
-    for part in reversed(key.lower().split("_")):
+    parts = key.lower().split("_")
+    for part in reversed(parts):
         if part in words:
             return words[part]
+    for part in reversed(parts):  # "wattage" is in watts, "lumens_max" in lumens
+        for word, unit in words.items():
+            if len(word) > 3 and word.isalpha() and part.startswith(word):
+                return unit
     return None
+
+
+def text_measures(p: Product) -> dict[str, list[float]]:
+    """The measures the record states in words, by unit: "Hose 30 m", "holds 1.8 litres",
+    "1200-watt heating" -> {"m": [30.0], "l": [1.8], "w": [1200.0]}. A bound on a key the product
+    lacks is checked on these (a catalog does not put every spec in its attributes)."""
+    return _measures_of(record_text(p), lexicon.generation())
+
+
+@lru_cache(maxsize=4096)
+def _measures_of(text: str, generation: int) -> dict[str, list[float]]:
+    words = unit_words()
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    out: dict[str, list[float]] = {}
+    for m in re.finditer(rf"(\d+(?:\.\d+)?)\s*-?\s*({alternatives})(?![a-z²³])", text.lower()):  # 120 m² is an area
+        out.setdefault(words[m.group(2)], []).append(float(m.group(1)))
+    return out
 
 
 def numeric_keys(products: list[Product]) -> dict[str, str]:

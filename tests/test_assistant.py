@@ -354,3 +354,15 @@ def test_a_withdrawn_draft_relays_the_line_holding_its_numbers(bot_factory):
     bot.products["P3"].title = "Sonara AeroBuds 5.3"
     reply = bot.ask(question)
     assert not reply.answer.startswith("On that, "), reply.answer
+
+
+def test_a_need_stated_without_asking_is_a_request_and_unchecked_words_are_said(bot_factory):
+    bot = bot_factory("A model would have answered this.")
+    # no "recommend", no question: a kind of product and something it must have
+    reply = bot.ask("I'm after a running shoe that's waterproof", session_id="n1")
+    assert [r.product_id for r in reply.recommendations] == ["P1"] and bot.llm.prompts == []
+    # "Colombia" is in the catalog (a coffee's origin) but in no running shoe's record: said,
+    # and the shoes meeting the rest offered
+    reply = bot.ask("Do you have a breathable running shoe from Colombia?", session_id="n2")
+    assert [r.product_id for r in reply.recommendations] == ["P2"]
+    assert "No product of that kind mentions colombia" in reply.answer and not reply.refused

@@ -104,3 +104,85 @@ def test_each_phrase_is_read_once():
     green = parse("Can you suggest a green tea?", shop)
     assert green.attributes == {"type": "tea", "tea_type": "green"}  # not the shoes' colour
     assert parse("a power bank with wireless charging", shop).attributes == {"charging": "wireless charging"}
+
+
+# A small shop of other kinds, written for these cases: its specs sit in attributes, features,
+# titles or descriptions, as real catalogs mix them.
+OTHER_SHOP = [
+    Product(id="K1", title="Steel Kettle 1.8 L", category="Electric Kettles", price=45.0,
+            attributes={"wattage": 2400, "body_material": "stainless steel"}, features=["Keep-warm mode"]),
+    Product(id="K2", title="Glass Kettle", category="Electric Kettles", price=39.0,
+            attributes={"capacity_l": 1.0, "wattage": 1800}, description="Not made of plastic: a glass jug."),
+    Product(id="H1", title="Rubber Hose 30 m", category="Garden Hoses & Sprinklers", price=60.0,
+            features=["Chew-resistant jacket"]),
+    Product(id="H2", title="PVC Hose 15 m", category="Garden Hoses & Sprinklers", price=20.0,
+            attributes={"material": "nylon"}),
+    Product(id="B1", title="Front Light", category="Bike Lights", price=50.0, attributes={"lumens": 500},
+            description="Rated IP67 against rain."),
+    Product(id="B2", title="Commuter Light", category="Bike Lights", price=30.0,
+            attributes={"lumens": 300, "waterproof_rating": "IPX4"}),
+    Product(id="C1", title="Baby Carrier", category="Baby Carriers", price=90.0,
+            attributes={"min_age_months": 0, "max_age_months": 36}),
+    Product(id="C2", title="Toddler Carrier", category="Baby Carriers", price=120.0,
+            attributes={"min_age_months": 12, "max_age_months": 48}),
+]
+
+
+def _other(c):
+    return [p.id for p in OTHER_SHOP if satisfies(p, c)]
+
+
+def test_a_measure_is_no_price():
+    c = parse("a kettle that holds at least 1.5 litres", OTHER_SHOP)
+    assert c.price_min is None and c.bounds == {"capacity_l": [">=", 1.5]}
+    c = parse("a bike light with at least 400 lumens under $60", OTHER_SHOP)
+    assert c.price_min is None and c.price_max == 60 and c.bounds == {"lumens": [">=", 400.0]}
+    assert _other(c) == ["B1"]
+    # "wattage" is in watts: the key's word begins with the unit's
+    assert parse("a kettle of at least 2000 watts", OTHER_SHOP).bounds == {"wattage": [">=", 2000.0]}
+
+
+def test_category_by_its_words_dictionary_form():
+    assert parse("a knife", [*OTHER_SHOP, Product(id="N1", title="Chef", category="Kitchen Knives")]).category == "Kitchen Knives"
+    assert parse("any hose under $50?", OTHER_SHOP).category == "Garden Hoses & Sprinklers"
+
+
+def test_measure_in_the_records_words():
+    # no product has a length attribute: the titles say "30 m" and "15 m"
+    c = parse("a garden hose longer than 20 m", OTHER_SHOP)
+    assert c.bounds == {"length_m": [">=", 20.0]} and _other(c) == ["H1"]
+    # a capacity the title states ("1.8 L") meets a bound the other kettle's attribute fails
+    assert _other(parse("a kettle of at least 1.5 litres", OTHER_SHOP)) == ["K1"]
+
+
+def test_exclusions_said_several_ways():
+    c = parse("a hose that's not made of nylon", OTHER_SHOP)
+    assert c.excluded == ["nylon"] and "nylon" not in c.features and _other(c) == ["H1"]
+    # the record saying "not made of plastic" is no mention of plastic in it
+    assert _other(parse("a kettle that isn't made of plastic", OTHER_SHOP)) == ["K1", "K2"]
+
+
+def test_hyphens_and_word_forms():
+    assert _other(parse("a chew resistant hose", OTHER_SHOP)) == ["H1"]
+    assert _other(parse("a kettle that keeps warm", OTHER_SHOP)) == ["K1"]
+
+
+def test_graded_code_or_better_in_attributes_or_description():
+    c = parse("a bike light rated IP67 or better", OTHER_SHOP)
+    assert c.attributes == {} and c.bounds == {"waterproof_rating": ["code>=", "IP67"]}
+    assert _other(c) == ["B1"]  # "Rated IP67" in its description; IPX4 falls short
+
+
+def test_ages_in_months_and_years():
+    c = parse("a carrier for a 6-month-old", OTHER_SHOP)
+    assert c.bounds == {"max_age_months": [">=", 6.0], "min_age_months": ["<=", 6.0]} and _other(c) == ["C1"]
+    assert _other(parse("a carrier for my 3-year-old", OTHER_SHOP)) == ["C1", "C2"]
+    assert _other(parse("a carrier I can use from birth", OTHER_SHOP)) == ["C1"]
+
+
+def test_a_yes_no_attribute_said_in_words():
+    # K1 has no keep_warm key but its features say "Keep-warm mode"; K2 says nothing of it
+    assert [p.id for p in OTHER_SHOP if satisfies(p, {"attributes": {"keep_warm": True}})] == ["K1"]
+    # a record saying it is without the thing does not meet it
+    glass = Product(id="G", title="Glass jug", description="No plastic anywhere.")
+    assert not satisfies(glass, {"attributes": {"plastic": True}})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from chatbot import constraints as cons
+from chatbot import vocabulary
 from chatbot.answer import lexicon
 from chatbot.answer.turn import Turn
 from chatbot.types import Citation
@@ -32,6 +33,12 @@ def _recommend(turn: Turn, wanted: cons.Constraints) -> None:
     if wanted.in_stock is None:  # unless asked otherwise, offer what can be bought now
         recs = bot.recommend(turn.user_id, k=3, constraints={**wanted.to_dict(), "in_stock": True})
     recs = recs or bot.recommend(turn.user_id, k=3, constraints=wanted.to_dict())
+    unheld = [] if recs else unheld_words(turn, wanted)
+    if unheld:  # words no product meeting the rest holds ("for hot weather"): say so, offer the rest
+        wanted = replace(wanted, features=[t for t in wanted.features if t not in unheld])
+        if wanted.in_stock is None:
+            recs = bot.recommend(turn.user_id, k=3, constraints={**wanted.to_dict(), "in_stock": True})
+        recs = recs or bot.recommend(turn.user_id, k=3, constraints=wanted.to_dict())
     if not recs:
         nearest = ""
         unmet = [part for part in split(wanted) if not any(cons.satisfies(p, part) for p in turn.products.values()
@@ -46,7 +53,8 @@ def _recommend(turn: Turn, wanted: cons.Constraints) -> None:
         reply.answer = turn.fixed("recommend_none", wanted=wanted.describe(), nearest=nearest)
         reply.refused = True
     else:
-        lines = [turn.fixed("recommend_intro", count=len(recs), wanted=wanted.describe())]
+        lines = [turn.fixed("recommend_relaxed", words=", ".join(unheld), count=len(recs), wanted=wanted.describe())
+                 if unheld else turn.fixed("recommend_intro", count=len(recs), wanted=wanted.describe())]
         for n, r in enumerate(recs, 1):
             p = turn.products[r.product_id]
             reason = ", ".join(reasons(p, wanted)) or r.reason or "matches your request"
@@ -58,6 +66,13 @@ def _recommend(turn: Turn, wanted: cons.Constraints) -> None:
         reply.answer = "\n".join(lines)
     reply.query = f"{turn.text} {wanted.to_dict()}"
     turn.finish()
+
+
+def unheld_words(turn: Turn, wanted: cons.Constraints) -> list[str]:
+    """The request's free words ("hot", "weather") that no product meeting all its other
+    constraints holds: nothing the catalog says can check them."""
+    pool = [p for p in turn.products.values() if cons.satisfies(p, replace(wanted, features=[]))]
+    return [t for t in wanted.features if pool and not any(vocabulary.holds(vocabulary.product_terms(p), t) for p in pool)]
 
 
 def split(wanted: cons.Constraints) -> list[cons.Constraints]:

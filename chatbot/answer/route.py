@@ -14,16 +14,14 @@ def run(turn: Turn) -> None:
     turn.named = turn.bot.shop.retriever.mentioned_products(text)
     turn.asks_recs = cons.is_recommendation_request(text)
     query = lexicon.search("catalog_query", text)  # "which air fryers ...?", "do you have a ... in XL?"
-    # Constraints matter to a recommendation request, a question about the catalog or a follow-up;
-    # parsing them against the whole catalog is skipped for a first question on a product's facts.
-    if turn.asks_recs or state.history or query:
+    free = not turn.named and not turn.product_id  # about no product in particular
+    # Constraints matter to a request, a question about the catalog or a follow-up; parsing them
+    # against the whole catalog is skipped for a question on a named product's facts.
+    if turn.asks_recs or state.history or query or free:
         turn.wanted = cons.parse(text, list(turn.products.values()))
-        # a question about the catalog stating two things its products must be or have is a
-        # request ("which air fryers hold at least 5 liters?"); one ("what does the air fryer
-        # weigh?") is a question about a product
-        w = turn.wanted
-        if query and not turn.named and not turn.product_id \
-                and bool(w.category) + len(w.attributes) + len(w.bounds) >= 2:
+        # mid-conversation, "有白色的吗？" (in white?) asks about the product discussed, unless it names a kind
+        if free and not turn.asks_recs and (turn.wanted.category or not state.history) \
+                and states_a_need(turn.wanted, query, turn.lang):
             turn.asks_recs = True
         if turn.asks_recs and turn.wanted.category is None and turn.lang != "en":
             # The lexicon's words did not name a category: find it by meaning (the multilingual
@@ -43,6 +41,19 @@ def run(turn: Turn) -> None:
     turn.reply.focus = turn.focus
     if turn.followup and turn.focus:  # "and is it waterproof?" -> about the product discussed before
         turn.reply.query = f"{text} ({turn.products[turn.focus[0]].name})"
+
+
+def states_a_need(w: cons.Constraints, query: bool, lang: str) -> bool:
+    """A message about no product that names a kind of product (in English; a Chinese one is
+    placed by meaning) and something it must be or have beyond that is a request: "a knife with a
+    blade of at least 18 cm", "dog bed between 30 and 50 dollars", "I'm after a waterproof dog
+    bed". A bare feature word counts in a question about the catalog ("do you have a
+    chew-resistant bed?"); in other messages it may be a fact asked ("what does the kettle weigh?")."""
+    if query and bool(w.category) + len(w.attributes) + len(w.bounds) >= 2:
+        return True  # "which air fryers hold at least 5 liters?": the kind said by an attribute value
+    must = bool(w.attributes or w.bounds or w.excluded or w.in_stock
+                or w.price_min is not None or w.price_max is not None or (query and w.features))
+    return must and (w.category is not None or lang != "en")
 
 
 def category_by_meaning(turn: Turn, k: int = 5) -> str | None:
