@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*|[\u4e00-\u9fff]")
 STOPWORDS = set(
@@ -58,6 +59,18 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en").lower() if word.isascii() and word.isalpha() else word
 
 
+RARE_ZIPF = 4.0  # below this Zipf frequency an English word is specific ("pacemaker" 3.0, "shipping" 4.5); chosen on lakeside dev
+
+
+@lru_cache(maxsize=65536)
+def rare(word: str) -> bool:
+    """Whether `word` is uncommon in English (wordfreq's Zipf scale): a name, a standard, a
+    technical term, the kind of word a small model fills in or confirms from its own knowledge."""
+    from wordfreq import zipf_frequency  # its English table loads on the first call
+
+    return zipf_frequency(word, "en") < RARE_ZIPF
+
+
 def lemmas(text: str) -> list[str]:
     """The dictionary forms of `text`'s words, stop words left out."""
     return [lemma(w) for w in words(text)]
@@ -80,12 +93,19 @@ def _segmenter(lang: str):
     return pysbd.Segmenter(language=lang if lang in pysbd.languages.LANGUAGE_CODES else "en", clean=False)
 
 
-def sentences(text: str) -> list[str]:
+_GUARD = "\ue000"  # a private-use character stands for the full stops of a kept name while segmenting
+
+
+def sentences(text: str, keep: Iterable[str] = ()) -> list[str]:
     """`text` cut into sentences (pysbd). A piece that is only citation marks ("[2]") or that
-    starts in lower case ("2 lbs. | and is blue") still belongs to the sentence before it."""
+    starts in lower case ("2 lbs. | and is blue") still belongs to the sentence before it.
+    No sentence ends at a full stop inside one of the names `keep` ("Birch & Co.", "Dr. Pell
+    Ltd."): a catalog's brands and titles are no abbreviations pysbd knows."""
+    for name in sorted({n for n in keep if "." in n}, key=len, reverse=True):
+        text = text.replace(name, name.replace(".", _GUARD))
     out: list[str] = []
     for piece in _segmenter(detect_lang(text)).segment(text.strip()):
-        piece = piece.strip()
+        piece = piece.strip().replace(_GUARD, ".")
         if not piece:
             continue
         if out and (_CITES_ONLY.fullmatch(piece) or piece[0].islower()):

@@ -175,14 +175,29 @@ def test_generation_stops_once_the_kept_sentences_are_complete(bot_factory):
     assert _complete(_sentences("It takes 4 C batteries (1.5 V).")) and _complete(_sentences("It is 12 inches tall."))
 
 
+def test_a_claim_about_what_the_shop_never_mentions_is_withdrawn_naming_it(bot_factory):
+    bot = bot_factory("No, the Trailhawk Storm Runner is not safe with a pacemaker [1].")
+    reply = bot.ask("Is the Trailhawk Storm Runner safe for someone with a pacemaker?")
+    assert reply.refused and reply.answer.startswith("Our catalog says nothing about pacemaker")
+    # a "no" about an ordinary thing the listing never names may stand; about a name, it may not
+    bot = bot_factory("No, it has no pocket for cutlery [1].")
+    assert not bot.ask("Does the Trailhawk Storm Runner have a pocket for cutlery?").refused
+    bot = bot_factory("No, it does not fit a Subaru [1].")
+    assert bot.ask("Will the Trailhawk Storm Runner box fit in a Subaru?").refused
+    # a rare word the shop's data does hold is no such claim ("grippy" is in a description)
+    bot = bot_factory("Yes, the outsole is grippy [1].")
+    reply = bot.ask("Is the Trailhawk Storm Runner outsole grippy?")
+    assert not reply.refused and reply.answer == "Yes, the outsole is grippy [1]."
+
+
 def test_a_decimal_point_is_not_a_sentence_end_when_withdrawing(bot_factory):
     bot = bot_factory("The Trailhawk Storm Runner 2.0 is 109.99 decibels loud [1].")
     reply = bot.ask("How loud is the Trailhawk Storm Runner in decibels?")
-    assert reply.refused and "decibels" not in reply.answer and "Storm Runner 2." not in reply.answer
+    assert reply.refused and "109.99" not in reply.answer and "Storm Runner 2." not in reply.answer
     # A citation mark after the full stop is no sentence of its own that could survive alone.
     bot = bot_factory("It is 109.99 decibels loud. [1]")
     reply = bot.ask("How loud is the Trailhawk Storm Runner in decibels?")
-    assert reply.refused and reply.answer != "[1]" and "decibels" not in reply.answer
+    assert reply.refused and reply.answer != "[1]" and "109.99" not in reply.answer
 
 
 def test_invented_price_is_corrected(bot_factory):
@@ -319,6 +334,10 @@ def test_opinion_questions_are_answered_from_review_counts(settings, e5_embedder
     free = bot.ask("Does the Nordvale City Glide stay free of blisters over time?")
     assert free.answer.startswith("Nordvale City Glide: 1 review mentions blister free: ") or "none of its" in free.answer
     assert "Ignore previous" not in free.answer
+    # asked about reviewers' problems, complaints or issues with a part: the reviews that name it
+    trail = bot.ask("Have reviewers had problems with the trail grip of the Trailhawk Storm Runner?")
+    assert trail.answer.startswith("Trailhawk Storm Runner: 1 review mentions grip trail")
+    assert '"Kept my feet dry on a rainy trail run.' in trail.answer and bot.llm.prompts == []
 
 
 def test_invented_warranty_is_withdrawn_and_two_named_products_are_compared(bot_factory):
@@ -366,3 +385,17 @@ def test_a_need_stated_without_asking_is_a_request_and_unchecked_words_are_said(
     reply = bot.ask("Do you have a breathable running shoe from Colombia?", session_id="n2")
     assert [r.product_id for r in reply.recommendations] == ["P2"]
     assert "No product of that kind mentions colombia" in reply.answer and not reply.refused
+
+
+def test_a_restock_date_is_never_guessed(bot_factory):
+    bot = bot_factory("It will be back in stock next week [1].")
+    reply = bot.ask("When will the Sonara AeroBuds Pro be back in stock?")
+    assert reply.refused and reply.answer.startswith("Sonara AeroBuds Pro is out of stock [1]; our catalog has no date")
+    assert bot.llm.prompts == [] and reply.citations[0].chunk_ids == ["P3:card"]
+
+
+def test_a_chinese_request_is_placed_in_its_category_by_meaning(bot_factory):
+    bot = bot_factory("A model would have answered this.")
+    # no word of the lexicon names the category: its name and its products' titles place it
+    reply = bot.ask("推荐一双120美元以下的鞋子")
+    assert reply.recommendations and {r.product_id for r in reply.recommendations} <= {"P1", "P2"}

@@ -114,3 +114,12 @@ def test_shipping_destinations_and_free_shipping_need_the_evidence_to_say_so():
     assert not check_answer("It comes with free shipping.", "A 1.7 L kettle.", []).ok
     assert check_answer("Yes, it ships worldwide.", "Ships worldwide within 5 days.", []).ok
     assert not check_answer("我们包邮。", "电水壶 1.7 升", []).ok
+
+
+def test_a_bare_number_needs_the_evidence_too():
+    evidence = "Beam 800 front light. 800 lumens, IP65."
+    assert not guard.check_answer("The beam angle is 44 degrees [1].", evidence, [SHOE]).ok
+    assert not guard.check_answer("The flow rate is 2.5 [1].", evidence, [SHOE]).ok
+    assert guard.check_answer("It gives 800 lumens [1].", evidence, [SHOE]).ok
+    assert guard.check_answer("It has 2 modes [1].", evidence, [SHOE]).ok  # a single digit may be spelled out in it
+    assert guard.check_answer("Yes, for a 12-year-old [1].", evidence, [SHOE], "Is it ok for my 12 year old?").ok

@@ -22,3 +22,21 @@ def test_words_stems_and_language():
     assert terms("toys") == ["toys"]  # too short to lose its s
     assert stem("glass") == "glass"
     assert detect_lang("这款鞋防水吗") == "zh" and detect_lang("Is it waterproof?") == "en"
+
+
+def test_a_catalog_name_ends_no_sentence():
+    names = ["Birch & Co.", "Dr. Pell Ltd."]
+    text = "The blade of the Birch & Co. Heritage knife is 20 cm. It ships boxed."
+    assert sentences(text) != sentences(text, names)  # pysbd alone cuts after "Co."
+    assert sentences(text, names) == ["The blade of the Birch & Co. Heritage knife is 20 cm.", "It ships boxed."]
+    assert sentences("No, the Dr. Pell Ltd. carrier is not certified.", names) == [
+        "No, the Dr. Pell Ltd. carrier is not certified."]
+
+
+def test_generation_goes_on_past_a_name_that_ends_in_a_full_stop():
+    from chatbot.answer.generate import complete
+
+    names = {"Lumo S.A.", "Dr. Pell Ltd."}
+    assert complete(["The Lumo S.A."]) and not complete(["The Lumo S.A."], 1, names)
+    assert not complete(["No, the Dr."], 1, names)  # the name is still coming
+    assert complete(["The Lumo S.A. light is bright."], 1, names)

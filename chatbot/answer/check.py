@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
-from chatbot.answer import guard
+from chatbot.answer import guard, lexicon
 from chatbot.answer.generate import CITE_MARK
 from chatbot.answer.pack import KIND_LABEL, dont_know
 from chatbot.answer.turn import Turn
 from chatbot.prompting import message
-from chatbot.text import closest_sentence, terms, words
+from chatbot.text import closest_sentence, rare, stem, terms, words
 from chatbot.text import sentences as split_sentences
 from chatbot.types import Citation, Hit
 
@@ -26,6 +26,9 @@ def run(turn: Turn) -> None:
     if not draft or guard.says_dont_know(draft):
         if not _closest(turn):
             dont_know(turn)
+        return
+    if absent := claims_unheard(turn, draft):  # "not safe with a pacemaker": the shop never says "pacemaker"
+        turn.finish(turn.fixed("not_in_catalog", words=", ".join(absent), offer=turn.fixed("offer_human")), refused=True)
         return
     valid = set(range(1, len(hits) + 1))
     cited = [n for n in guard.cited_numbers(draft) if n in valid]
@@ -49,7 +52,7 @@ def run(turn: Turn) -> None:
         reply.answer = draft
         return
     facts = "; ".join(check.facts)
-    kept = [s for s in split_sentences(draft)
+    kept = [s for s in split_sentences(draft, turn.names())
             if words(CITE_MARK.sub("", s)) and guard.check_answer(s, evidence, concerned, reply.query).ok]
     reply.flags.append("corrected")
     if kept:
@@ -60,6 +63,35 @@ def run(turn: Turn) -> None:
         turn.finish(turn.fixed("withdrawn", facts=facts), refused=True)
     elif not _closest(turn):
         dont_know(turn)
+
+
+def claims_unheard(turn: Turn, draft: str) -> list[str]:
+    """Rare words of the question (beyond the products' names) that no chunk of the shop holds,
+    which the draft repeats: a claim about something the shop's data never mentions ("CertiPUR-US
+    certified", "fits a Subaru Forester"). English only: a Chinese question's words are not
+    the English catalog's."""
+    if turn.lang != "en":
+        return []
+    lexicon_ = turn.bot.shop.retriever.lexicon()
+    said, named = set(terms(draft)), set(terms(" ".join(turn.names())))
+    skip = set(terms(" ".join(lexicon.words("filler_words") + [w for ws in lexicon.lists("units").values() for w in ws])))
+    out = []
+    for w in dict.fromkeys(words(turn.text)):
+        t = stem(w)
+        if t in said and t not in named and t not in skip and not w[0].isdigit() and len(w) > 2 \
+                and rare(w) and not lexicon_.mentions(t):
+            out.append(w)
+    # "No, there is no drawer for cutlery" may stand where a listing never names the thing; not a
+    # verdict on safety or a standard ("not safe with a pacemaker"), nor one about a name the
+    # shopper capitalised ("does not fit a Subaru")
+    if out and lexicon.search("negative_answer", draft) and not lexicon.search("verdict_question", turn.text):
+        out = [w for w in out if _capitalised(turn.text, w)]
+    return out
+
+
+def _capitalised(text: str, word: str) -> bool:
+    """Whether `word` appears capitalised in `text` past its first word ("a Subaru", "C-section")."""
+    return any(m.start() > 0 and m.group(0)[0].isupper() for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I))
 
 
 def _read_line(turn: Turn, draft: str) -> bool:

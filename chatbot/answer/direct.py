@@ -16,7 +16,11 @@ from chatbot.types import Citation, Product
 def run(turn: Turn) -> None:
     text, focus, lang = turn.text, turn.focus, turn.lang
     one = turn.products[focus[0]] if len(focus) == 1 else None
-    if one and ((lexicon.search("price_question", text) and one.price is not None)
+    if one and lexicon.search("restock_question", text):  # a catalog holds stock, never a date
+        _from_card(turn, one, turn.fixed("restock_unknown", title=one.name, stock=one.stock_text(),
+                                         offer=turn.fixed("offer_human")))
+        turn.reply.refused = True
+    elif one and ((lexicon.search("price_question", text) and one.price is not None)
                 or (lexicon.search("stock_question", text) and one.in_stock is not None)) \
             and not lexicon.search("other_fact_question", text):
         _from_card(turn, one, turn.fixed("price_fact", title=one.name, price=one.price_text(), stock=one.stock_text()))

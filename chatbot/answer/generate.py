@@ -4,7 +4,7 @@ complete, and the draft is tidied for the checks."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from chatbot.answer.pack import KIND_LABEL
 from chatbot.answer.turn import Turn
@@ -41,18 +41,19 @@ def run(turn: Turn) -> Iterator[str]:
     reply.model = getattr(llm, "name", type(llm).__name__)
     turn.streamed = True
     shown = Shown()
+    names = turn.names()  # "Lumo S.A." ends no sentence
     for piece in llm.stream(messages, max_new_tokens=settings.max_new_tokens, stop=list(settings.stops), stats=stats):
         pieces.append(piece)
         text = shown.push(piece)
         if text:
             reply.timings.setdefault("ttft_s", turn.elapsed())
             yield text
-        if SENTENCE_END.search(piece) and complete(split_sentences("".join(pieces)), settings.sentences):
+        if SENTENCE_END.search(piece) and complete(split_sentences("".join(pieces), names), settings.sentences, names):
             break  # tidy keeps that many sentences: stop the model rather than wait for more
     if text := shown.flush():
         reply.timings.setdefault("ttft_s", turn.elapsed())
         yield text
-    turn.draft = tidy("".join(pieces), settings.sentences)
+    turn.draft = tidy("".join(pieces), settings.sentences, names)
     reply.usage = {key: int(stats.get(key, 0)) for key in ("prompt_tokens", "cached_tokens", "output_tokens")}
     reply.timings["generate_s"] = round(float(stats.get("total_s", 0.0)), 4)
 
@@ -99,19 +100,23 @@ class Shown:
         return text if self.started else text.lstrip()
 
 
-def complete(kept: list[str], wanted: int = 1) -> bool:
-    """Whether the draft's sentences so far are the `wanted` ones, the last one ended."""
+def complete(kept: list[str], wanted: int = 1, names: Iterable[str] = ()) -> bool:
+    """Whether the draft's sentences so far are the `wanted` ones, the last one ended (not at
+    a full stop of a name: "The Lumo S.A." goes on as "The Lumo S.A. Radar light ...")."""
     if len(kept) != wanted:
         return len(kept) > wanted
     last = kept[-1]
+    # the name may still be coming: "No, the Dr." of "Dr. Pell Ltd."
+    if any(last.endswith(n[: i + 1]) for n in names for i, ch in enumerate(n) if ch == "."):
+        return False
     # "(1." may go on as "(1.5 V)": a full stop after a digit ends nothing until the next token
     return last[-1] in ENDS and not (last[-1] == "." and last[-2:-1].isdigit())
 
 
-def tidy(draft: str, sentences: int = 1) -> str:
+def tidy(draft: str, sentences: int = 1, names: Iterable[str] = ()) -> str:
     """Clean a small model's draft: it echoes the evidence pack's labels and delimiters, opens with
     "Based on the evidence," and rambles or loops; the shopper needs the answer, once. Keeps
-    `sentences` sentences."""
+    `sentences` sentences; `names` (the products' names and brands) end none."""
     cites = []
 
     def label(m):  # "[2] shopper's answer" on its own line: the model is quoting item 2
@@ -127,7 +132,7 @@ def tidy(draft: str, sentences: int = 1) -> str:
     draft = re.sub(r"^answer:\s*", "", draft, flags=re.I)  # echoes the prompt's last line
     draft = BOILERPLATE.sub("", draft).strip()
     draft = draft[:1].upper() + draft[1:]
-    parts = list(dict.fromkeys(split_sentences(draft)))
+    parts = list(dict.fromkeys(split_sentences(draft, names)))
     draft = " ".join(parts[:sentences]).strip()
     if cites and draft and not CITE_MARK.search(draft):
         draft += " " + "".join(f"[{n}]" for n in dict.fromkeys(cites))

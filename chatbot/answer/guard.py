@@ -28,6 +28,8 @@ SCREENS = (
     ("decline_prompt", "decline", "prompt extraction attempt"),
     ("decline_discount", "decline", "discount or price change request"),
     ("decline_offtopic", "decline", "off-topic request"),
+    ("decline_internal", "decline", "internal business information"),
+    ("decline_unsafe", "decline", "defeating a safety feature"),
 )
 
 
@@ -54,7 +56,7 @@ MONEY = re.compile(r"(?:\$|USD\s?|US\$|¥|€|£)\s?(\d{1,6}(?:,\d{3})*(?:\.\d{1
 NUMBER_UNIT = re.compile(
     r"(\d+(?:\.\d+)?)['’]?\s?-?\s?(hours?|hrs?|h\b|mah|w\b|watts?|g\b|grams?|kg|mm|cm|m\b|l\b|liters?|litres?|ml|"
     r"inch(?:es)?|in\b|days?|weeks?|years?|months?|minutes?|mins?\b|seconds?|db\b|decibels?|lbs?\b|pounds?|oz\b|"
-    r"ounces?|小时|克|毫米|升|瓦)",
+    r"ounces?|degrees?|°|小时|克|毫米|升|瓦)",
     _I,
 )
 # Units that name the same quantity: "10 hours" in an answer is backed by "10-hr" in the evidence,
@@ -62,7 +64,7 @@ NUMBER_UNIT = re.compile(
 UNIT_FAMILY = {"hour": "h", "hr": "h", "h": "h", "小时": "h", "watt": "w", "w": "w", "瓦": "w", "gram": "g", "g": "g",
                "克": "g", "millimeter": "mm", "mm": "mm", "毫米": "mm", "liter": "l", "litre": "l", "l": "l", "升": "l",
                "inche": "in", "inch": "in", "in": "in", "min": "min", "minute": "min", "second": "s", "db": "db",
-               "decibel": "db", "lb": "lb", "pound": "lb", "oz": "oz", "ounce": "oz"}
+               "decibel": "db", "lb": "lb", "pound": "lb", "oz": "oz", "ounce": "oz", "degree": "deg", "°": "deg"}
 
 
 # A mark after a number that a price sign or an opening quote does not precede ("$0"", ""5"")
@@ -145,6 +147,11 @@ def check_answer(answer: str, evidence_text: str, products: list[Product], quest
     for m in NUMBER_UNIT.finditer(answer):
         if (round(float(m.group(1)), 2), _unit(m.group(2))) not in measures:
             problems.append(f"{m.group(0).strip()} is not in the evidence")
+    # a bare number ("the flow rate is 25", "a 44 degree beam") the evidence does not hold; a
+    # single digit may be a count the evidence spells out ("two colours")
+    for x in sorted(_numbers(CITE.sub("", answer)) - allowed - _numbers(question)):
+        if x >= 10 or x != int(x):
+            problems.append(f"{x:g} is not in the evidence")
     for m in lexicon.pattern("policy_claim").finditer(answer):
         if m.group(0).lower() not in evidence_text.lower():
             problems.append(f"'{m.group(0)}' is not in the evidence")

@@ -24,16 +24,19 @@ def answer(question: str, product: Product, conn, lang: str = "en") -> tuple[str
     if not analyses:
         return None
     asked = AspectMatcher().find(question, lang, product.category)
-    if not opinion and not asked:  # no aspect the analytics track: count the reviews that mention it
-        return _from_mentions(question, product, conn, analyses, lang)
+    if not asked:  # no aspect the analytics track: count the reviews that mention what is asked
+        said = _from_mentions(question, product, conn, analyses, lang)
+        if said is not None or not opinion:
+            return said
     stats = {s.aspect: s for s in aspect_stats(analyses)}
     chunk_ids = []
     if asked:
         aspect = asked[0]
         stat = stats.get(aspect)
-        if stat is None or not stat.mentions:
+        if stat is None or not stat.mentions:  # "does it hold up in the wash?": the reviews that say "wash"
+            said = _from_mentions(question, product, conn, analyses, lang, found_only=True)
             text = message("reviews_none", lang, title=product.name, count=len(analyses), aspect=aspect)
-            return text, Citation(product.id, [], product.name, "")
+            return said or (text, Citation(product.id, [], product.name, ""))
         # Quote a review in the shopper's language when one says the same thing.
         same_lang = [(abs(float(row.get("score", 0))), row.get("quote", ""), a.review_id)
                      for a in analyses if a.lang == lang for row in a.aspects
@@ -50,7 +53,7 @@ def answer(question: str, product: Product, conn, lang: str = "en") -> tuple[str
     return summary.customers_say, Citation(product.id, [], product.name, "")
 
 
-def _from_mentions(question: str, product: Product, conn, analyses, lang: str):
+def _from_mentions(question: str, product: Product, conn, analyses, lang: str, found_only: bool = False):
     """"Does it X over time?": the reviews that mention X, counted by sentiment, a quote from
     each side, rather than a yes or no the reviews may contradict."""
     asked = set(terms(question)) - set(terms(product.name)) - set(terms(" ".join(lexicon.words("filler_words"))))
@@ -67,6 +70,8 @@ def _from_mentions(question: str, product: Product, conn, analyses, lang: str):
     topic = " ".join(sorted(asked))
     total = sum(len(v) for v in said.values())
     if not total:
+        if found_only:
+            return None
         return message("reviews_none", lang, title=product.name, count=len(analyses), aspect=topic), \
             Citation(product.id, [], product.name, "")
     quotes, ids = [], []

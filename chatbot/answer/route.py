@@ -4,6 +4,10 @@
 for retrieval becomes "and is it waterproof? (<that product>)"."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+import numpy as np
+
 from chatbot import constraints as cons
 from chatbot.answer import lexicon
 from chatbot.answer.turn import Turn
@@ -20,8 +24,9 @@ def run(turn: Turn) -> None:
     if turn.asks_recs or state.history or query or free:
         turn.wanted = cons.parse(text, list(turn.products.values()))
         # mid-conversation, "有白色的吗？" (in white?) asks about the product discussed, unless it names a kind
+        # "what do reviewers think of the lid on the ... kettle?" asks about reviews, not for products
         if free and not turn.asks_recs and (turn.wanted.category or not state.history) \
-                and states_a_need(turn.wanted, query, turn.lang):
+                and not lexicon.search("opinion_question", text) and states_a_need(turn.wanted, query, turn.lang):
             turn.asks_recs = True
         if turn.asks_recs and turn.wanted.category is None and turn.lang != "en":
             # The lexicon's words did not name a category: find it by meaning (the multilingual
@@ -56,11 +61,33 @@ def states_a_need(w: cons.Constraints, query: bool, lang: str) -> bool:
     return must and (w.category is not None or lang != "en")
 
 
-def category_by_meaning(turn: Turn, k: int = 5) -> str | None:
-    """The category most of the whole-catalog search's best products share (3 of 5), if any."""
-    hits = turn.bot.shop.retriever.search(turn.text, k=k)
-    categories = [turn.products[h.product_id].category for h in hits if h.product_id in turn.products]
-    if not categories:
+def category_by_meaning(turn: Turn) -> str | None:
+    """The category whose meaning is closest to the message: each category is read as its name
+    and the titles of a few of its products ("Baby Carriers: Nestwell Air Mesh Carrier, ..."),
+    which places "适合6个月宝宝的背带" better than its name alone or a majority of the whole-catalog
+    search's hits; None when two categories are about as close."""
+    embedder = turn.bot.shop.embedder
+    titles: dict[str, list[str]] = {}
+    for p in turn.products.values():
+        if p.category and len(titles.setdefault(p.category, [])) < TITLES_PER_CATEGORY:
+            titles[p.category].append(p.title)
+    if not titles:
         return None
-    best = max(set(categories), key=categories.count)
-    return best if best and categories.count(best) * 5 >= 3 * k else None
+    names = sorted(titles)
+    vectors = _category_vectors(embedder, tuple(f"{c}: {', '.join(titles[c])}" for c in names))
+    query = np.asarray(embedder.embed_query(turn.text), dtype=float)
+    sims = vectors @ (query / (np.linalg.norm(query) or 1.0))
+    order = np.argsort(-sims)
+    if len(order) > 1 and sims[order[0]] - sims[order[1]] < CATEGORY_MARGIN:
+        return None
+    return names[int(order[0])]
+
+
+TITLES_PER_CATEGORY = 6
+CATEGORY_MARGIN = 0.005  # cosine by which the closest category must beat the next
+
+
+@lru_cache(maxsize=8)
+def _category_vectors(embedder, descriptions: tuple[str, ...]):
+    vectors = np.asarray(embedder.embed_documents(list(descriptions)), dtype=float)
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)

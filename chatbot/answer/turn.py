@@ -73,6 +73,12 @@ class Turn:
     def products(self) -> dict[str, Product]:
         return self.bot.products
 
+    def names(self) -> set[str]:
+        """The names and brands of the products in focus and in the evidence: what the answer
+        will name ("Birch & Co. Heritage Chef's Knife")."""
+        ids = {*self.focus, *(h.product_id for h in self.hits)}
+        return {x for pid in ids if (p := self.products.get(pid)) for x in (p.name, p.title, p.brand) if x}
+
     def fixed(self, key: str, **values) -> str:
         """A fixed reply from prompts/messages.yaml in the shopper's language."""
         return message(key, self.lang, **values)

@@ -99,6 +99,19 @@ class Lexicon:
             "WHERE lexicon MATCH ? ORDER BY bm25(lexicon) LIMIT ?", (match, int(limit))).fetchall()
         return dict(rows)
 
+    def mentions(self, term: str) -> bool:
+        """Whether any chunk of the shop holds `term` (a stemmed word, as `terms()` gives), or, for a
+        long one, a word starting with its first five letters (a shopper's other form or typo:
+        "sharpening" finds "sharp", "petitie" finds "petite"): a shop that never mentions a word
+        holds no answer about it."""
+        conn = self.connect()
+        match = _match([term])
+        if match and conn.execute("SELECT 1 FROM lexicon WHERE lexicon MATCH ? LIMIT 1", (match,)).fetchone():
+            return True
+        head = _indexed(term)[:5]
+        return len(term) >= 6 and head.isalnum() and conn.execute(
+            "SELECT 1 FROM lexicon WHERE lexicon MATCH ? LIMIT 1", (f'"{head}"*',)).fetchone() is not None
+
     def scores(self, query_terms: Sequence[str], ids: Sequence[str] | None = None) -> dict[str, float]:
         """BM25 scores of the chunks in `ids` that hold a term (all such chunks when `ids` is None)."""
         match = _match(query_terms)
