@@ -124,8 +124,11 @@ def test_evidence_text_collapses_dots_and_keeps_the_first_words():
 def test_unsure_model_gets_the_closest_evidence_line_not_a_bare_refusal(bot_factory):
     bot = bot_factory("I don't know.")
     # The shopper's answer Q2 ("This model itself is the wide fit.") shares one word: not close enough.
-    reply = bot.ask("Is there a wide version of it?", product_id="P1")
+    reply = bot.ask("Is there a kids version of it?", product_id="P1")
     assert reply.refused
+    # "wide" names the listed width: answered from the record
+    assert bot.ask("Is there a wide version of it?", product_id="P1").answer == \
+        "The Trailhawk Storm Runner's width is wide [1]."
     # The review R1 holds most of the question's words: relayed as the review's own words.
     reply = bot.ask("Does it keep feet dry on a rainy trail?", product_id="P1")
     assert not reply.refused and "closest" in reply.flags

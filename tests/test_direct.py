@@ -28,3 +28,16 @@ def test_the_comparative_names_the_attribute_through_its_unit():
 def test_a_tie_says_so_and_an_unlisted_comparison_goes_on_to_the_evidence():
     assert _turn("Which one is brighter?").reply.answer.startswith("Both list the same lumens: 100 lumens")
     assert not _turn("Which one is comfier?").done
+
+
+def test_a_listed_attribute_named_in_other_words():
+    from chatbot.answer import facts
+
+    knife = Product(id="K", title="Bread Knife", attributes={
+        "blade_length_cm": 23, "weight_g": 180, "max_load_kg": 20, "has_timer": True, "wattage": 1200})
+    assert facts.answer("How long is the blade?", knife) == "The Bread Knife's blade length is 23 cm [1]."
+    assert "180 g" in facts.answer("How much does it weigh?", knife)
+    assert "20" in facts.answer("What is the maximum load?", knife)  # the fuller key, not weight_g
+    assert "1200 W" in facts.answer("What is the wattage?", knife)
+    assert facts.answer("What's the longest time I can set?", knife) is None  # no yes/no to a "what"
+    assert facts.answer("Does it have a timer?", knife).startswith("Yes")

@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 
 from chatbot.data.chunking import format_value
+from chatbot import vocabulary
 from chatbot.answer import lexicon
+from chatbot.text import STOPWORDS, lemma, stem, words
 from chatbot.types import Product
 
-UNITS = {"_g": "g", "_mm": "mm", "_hours": "hours", "_l": "L", "_in": "in", "_mah": "mAh", "_w": "W", "_m": "m"}
+UNITS = {"_g": "g", "_kg": "kg", "_mm": "mm", "_cm": "cm", "_hours": "hours", "_l": "L", "_in": "in", "_mah": "mAh",
+         "_w": "W", "_m": "m"}
 def _display(key: str, value) -> str:
     text = format_value(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -37,6 +40,30 @@ def _mentions(text: str, phrase: str) -> bool:
     return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
 
 
+def _key_score(key: str, text: str) -> int | None:
+    """How fully the question names attribute `key`: every word of the key (its unit left out)
+    must be in it, as itself or its dictionary form (2) or through a word for it ("long" for
+    length, "made" for material, "maximum" for max: 1). None when a word is missing. The
+    lexicon's words for a key count as naming it whole."""
+    parts = [w for w in key.lower().split("_") if w and w not in STOPWORDS and w not in vocabulary.unit_words()]
+    names = [key.replace("_", " ")] + lexicon.lists("attribute_words").get(key, [])
+    if any(_mentions(text, n) for n in names if n):
+        return 2 * len(parts) or None
+    said = words(text)
+    forms = {lemma(w) for w in said} | {stem(w) for w in said}
+    means = lexicon.mapping("dimension_keys")
+    score = 0
+    for part in parts:
+        if lemma(part) in forms or stem(part) in forms:
+            score += 2
+        elif any(means.get(w) == part or len(part) > 2 and w.startswith(part) or len(w) > 4 and part.startswith(w)
+                 for w in said):
+            score += 1
+        else:
+            return None
+    return score or None
+
+
 def answer(question: str, p: Product, lang: str = "en") -> str | None:
     """A one-sentence answer citing the product card as [1], or None when the question is not
     about a listed attribute."""
@@ -56,10 +83,9 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
             return (f"有的，{p.name} 有{'、'.join(hit)}可选 [1]。" if hit else f"没有，{p.name} 只有这些颜色：{listed} [1]。")
         return (f"Yes, the {p.name} comes in {', '.join(hit)} [1]." if hit
                 else f"No, the {p.name} comes in {listed} [1].")
-    for key, value in p.attributes.items():
-        names = [_name(key), key.replace("_", " ")] + lexicon.lists("attribute_words").get(key, [])
-        if not any(_mentions(text, n) for n in names if n):
-            continue
+    scored = [(score, len(key), key) for key in p.attributes if (score := _key_score(key, text)) is not None]
+    for _, _, key in sorted(scored, reverse=True)[:1]:  # the key the question names most fully
+        value = p.attributes[key]
         name = _name(key)
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):  # marketplace exports
             value = value.strip().lower() == "true"
@@ -72,6 +98,8 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
                 return f"{'Yes' if value else 'No'}, the {p.name} {'needs' if value else 'does not need'} {noun} [1]."
             return f"{'Yes' if value else 'No'}, {noun} {'are' if value else 'are not'} included with the {p.name} [1]."
         if isinstance(value, bool):
+            if lang != "zh" and not lexicon.search("yes_no_question", question):
+                return None  # "what's the longest time I can set?" is not answered by "has timer: yes"
             if lang == "zh":
                 return f"{'是的' if value else '不是'}，{p.name} {'是' if value else '不是'} {name} [1]。"
             return f"{'Yes' if value else 'No'}, the {p.name} is {'' if value else 'not '}{name} [1]."
