@@ -41,3 +41,11 @@ def test_a_listed_attribute_named_in_other_words():
     assert "1200 W" in facts.answer("What is the wattage?", knife)
     assert facts.answer("What's the longest time I can set?", knife) is None  # no yes/no to a "what"
     assert facts.answer("Does it have a timer?", knife).startswith("Yes")
+
+
+def test_a_comparison_with_one_product_found_is_not_answered_with_its_one_fact():
+    turn = Turn("Which is lighter, the Ridge Tent or the Unknown Tent?", Session(),
+                SimpleNamespace(products=RECORDS), AnswerSettings())
+    turn.focus = ["A"]
+    direct.run(turn)
+    assert not turn.done  # left to the evidence and the model, not "Ridge Tent's weight is 3.2 kg"

@@ -28,7 +28,8 @@ def run(turn: Turn) -> None:
         answer, citation = said
         turn.reply.citations = [citation]
         turn.finish(answer)
-    elif one and (fact := facts.answer(text, one, lang)):
+    elif one and not lexicon.search("compare_question", text) and (fact := facts.answer(text, one, lang)):
+        # ("which is lighter, A or B?" with one of them found is no question about A's weight)
         _from_card(turn, one, fact)
     elif len(focus) >= 2 and lexicon.search("compare_price", text):
         _compare_price(turn, [turn.products[pid] for pid in focus])
