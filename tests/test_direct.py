@@ -44,8 +44,9 @@ def test_a_listed_attribute_named_in_other_words():
 
 
 def test_a_comparison_with_one_product_found_is_not_answered_with_its_one_fact():
+    shop = SimpleNamespace(db=SimpleNamespace(connect=lambda: None))  # no review is asked about
     turn = Turn("Which is lighter, the Ridge Tent or the Unknown Tent?", Session(),
-                SimpleNamespace(products=RECORDS), AnswerSettings())
+                SimpleNamespace(products=RECORDS, shop=shop), AnswerSettings())
     turn.focus = ["A"]
     direct.run(turn)
     assert not turn.done  # left to the evidence and the model, not "Ridge Tent's weight is 3.2 kg"
