@@ -123,3 +123,5 @@ def test_a_bare_number_needs_the_evidence_too():
     assert guard.check_answer("It gives 800 lumens [1].", evidence, [SHOE]).ok
     assert guard.check_answer("It has 2 modes [1].", evidence, [SHOE]).ok  # a single digit may be spelled out in it
     assert guard.check_answer("Yes, for a 12-year-old [1].", evidence, [SHOE], "Is it ok for my 12 year old?").ok
+    # two products compared: their difference is no number of either record
+    assert guard.check_answer("The Beam gives 300 more lumens [1].", evidence, [SHOE, SHOE]).ok
