@@ -13,12 +13,9 @@ from chatbot.text import lemma, lemmas, phrase_stems
 from chatbot.types import Product
 
 # "at least 40 liters" is a capacity and "less than 12 players" a count, not a price: a number
-# followed by a unit or a counted noun is no price bound.
-_NOT_UNIT = (r"(?!\s*(?:l\b|liters?|litres?|hours?|hrs?|h\b|mah|g\b|grams?|kg|w\b|watts?|mm|cm|m\b|inch(?:es)?|gb|tb|%|"
-             r"players?|people|persons?|pieces?|pcs\b|kids?|children|years?|yrs?|months?|weeks?|days?|"
-             r"minutes?|mins?\b|lbs?\b|pounds?|oz\b|ounces?|feet|foot|ft\b|\"))")  # not "in": "under $120 in wide"
-_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)(?!\.?\d)\b" + _NOT_UNIT, re.I)
-_PRICE_MIN = re.compile(r"(?:over|above|more than|at least|from|>=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)(?!\.?\d)\b" + _NOT_UNIT, re.I)
+# followed by a unit or a counted noun (the lexicon's, the catalog's keys') is no price (`_price`).
+_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)(?!\.?\d)\b", re.I)
+_PRICE_MIN = re.compile(r"(?:over|above|more than|at least|from|>=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)(?!\.?\d)\b", re.I)
 _BETWEEN = re.compile(r"between\s*\$?\s*(\d+(?:\.\d+)?)\s*(?:and|-|to)\s*\$?\s*(\d+(?:\.\d+)?)", re.I)
 _ZH_MAX = re.compile(r"(\d+(?:\.\d+)?)\s*(?:美元|元|块|刀)?\s*(?:以下|以内|之内)|(?:低于|不超过|少于)\s*(\d+(?:\.\d+)?)")
 @dataclass
@@ -84,7 +81,7 @@ class Constraints:
 
 
 def _norm(text: str) -> str:
-    text = text.lower()
+    text = vocabulary.numbers_in_words(text.lower())
     for word, catalog_word in lexicon.mapping("translations").items():  # the catalog is in English
         if word in text:
             text += " " + catalog_word
@@ -125,7 +122,7 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
                 c.category, kind = cat, (named[0] if len(heads) > 1 else None)
                 break
     c.category = c.category or category
-    measures = _measure_words(products)
+    measures = vocabulary.measure_words(products)
     if m := _BETWEEN.search(norm):
         c.price_min, c.price_max = float(m.group(1)), float(m.group(2))
     else:
@@ -157,30 +154,31 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
                     if isinstance(item, str) and len(item) > 2 and not item.replace(".", "").isdigit() and _has_phrase(tokens, item):
                         c.attributes[key] = item
                         break
+    _sizes(norm, c, scope)
     negated = set(vocabulary.negated(norm))
     for key, value in list(c.attributes.items()):  # "not made of nylon": a material to avoid, not to find
         if isinstance(value, str) and phrase_stems(value) and set(phrase_stems(value)) <= negated:
             del c.attributes[key]
             c.excluded.append(lemma(value.lower()))
     _one_reading(c, scope)
-    _bounds(text.lower(), c, scope)
+    _bounds(vocabulary.numbers_in_words(text.lower()), c, scope)
     _features(norm, c, products, scope)
     if kind and lemma(kind.lower()) not in c.features:  # "a sprinkler with a timer": not a hose
         c.features.insert(0, lemma(kind.lower()))
     return c
 
 
-def _measure_words(products: list[Product]) -> frozenset[str]:
-    """Words that make a number a measure, not a price: the lexicon's units and the words of the
-    catalog's numeric attribute keys ("400 lumens", "2400 watts" where a key is `wattage`)."""
-    keys = {k for p in products for k, v in p.attributes.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-    return frozenset(vocabulary.unit_words()) | frozenset(lemmas(" ".join(k.replace("_", " ") for k in keys))) \
-        | {lemma(w) for w in vocabulary.unit_words() if w.isalpha()}
+def _sizes(norm: str, c: Constraints, scope: list[Product]) -> None:
+    """A size asked ("in XL", "for a large dog": L), matched to a listed value too short to find by itself."""
+    asked = vocabulary.sizes_asked(norm)
+    for key, item in ((k, i) for p in scope for k, v in p.attributes.items() for i in (v if isinstance(v, list) else [v])):
+        if key not in c.attributes and isinstance(item, str) and len(item) <= 3 and item.lower() in asked:
+            c.attributes[key] = item
 
 
 def _price(pattern: re.Pattern, norm: str, measures: frozenset[str]) -> float | None:
     for m in pattern.finditer(norm):  # the first number no measure word follows
-        after = re.match(r"\s*-?\s*([a-z]+)", norm[m.end():])
+        after = re.match(r"\s*-?\s*([a-z]+|%)", norm[m.end():])
         money = "$" in m.group(0) or "usd" in m.group(0)  # "$120 in wide" is a price
         if money or not (after and (after.group(1) in measures or lemma(after.group(1)) in measures)):
             return float(m.group(1))

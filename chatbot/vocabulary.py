@@ -149,3 +149,30 @@ def at_least_as_good(have, want: str) -> bool:
     """Whether code `have` meets `want` in every grade (IP67 meets IPX7; IP54 does not)."""
     a, b = code_parts(have), code_parts(want)
     return bool(a and b and a[0] == b[0] and len(a[1]) == len(b[1]) and all(x >= y for x, y in zip(a[1], b[1])))
+
+
+def numbers_in_words(text: str) -> str:
+    """"a tent for two people", "a four-person tent": a number said in words before a unit or a
+    counted noun is written as one, so bounds read it."""
+    numbers = lexicon.mapping("number_words")
+    if not numbers:
+        return text
+    units = "|".join(re.escape(w) for w in sorted(unit_words(), key=len, reverse=True))
+    alts = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
+    return re.sub(rf"\b({alts})(?=[\s-]+(?:{units})(?![a-z]))", lambda m: str(numbers[m.group(1)]), text)
+
+
+def measure_words(products: list[Product]) -> frozenset[str]:
+    """Words that make a number a measure, not a price: the lexicon's units and the words of the
+    catalog's numeric attribute keys ("400 lumens", "2400 watts" where a key is `wattage`)."""
+    keys = {k for p in products for k, v in p.attributes.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    return frozenset(unit_words()) | frozenset(lemmas(" ".join(k.replace("_", " ") for k in keys))) \
+        | {lemma(w) for w in unit_words() if w.isalpha()}
+
+
+def sizes_asked(text: str) -> set[str]:
+    """Sizes a request asks for, lower-cased letters: by letters after "in" or "size" ("in XL"),
+    or by the lexicon's size words ("large" -> l)."""
+    asked = {m.group(1) for m in re.finditer(r"\b(?:in|size)\s+(x{0,3}[sml])\b", text)}
+    return asked | {size.lower() for word, size in lexicon.mapping("size_words").items()
+                    if re.search(rf"\b{re.escape(word)}\b", text)}

@@ -186,3 +186,14 @@ def test_a_yes_no_attribute_said_in_words():
     # a record saying it is without the thing does not meet it
     glass = Product(id="G", title="Glass jug", description="No plastic anywhere.")
     assert not satisfies(glass, {"attributes": {"plastic": True}})
+
+
+def test_sizes_and_numbers_said_in_words():
+    beds = [Product(id="D1", title="Bolster Bed", category="Dog Beds", attributes={"sizes": ["M", "L", "XL"]}),
+            Product(id="D2", title="Donut Bed", category="Dog Beds", attributes={"sizes": ["S", "M"]}),
+            Product(id="T1", title="Dome Tent", category="Tents", attributes={"capacity_people": 2}),
+            Product(id="T2", title="Family Tent", category="Tents", attributes={"capacity_people": 4})]
+    assert parse("a dog bed in XL", beds).attributes == {"sizes": "XL"}
+    assert [p.id for p in beds if satisfies(p, parse("a bed for a large dog", beds))] == ["D1"]
+    assert [p.id for p in beds if satisfies(p, parse("a tent for at least four people", beds))] == ["T2"]
+    assert parse("a tent under two hundred dollars", beds).price_max is None  # "two hundred" is no unit
