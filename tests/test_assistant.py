@@ -383,6 +383,9 @@ def test_a_need_stated_without_asking_is_a_request_and_unchecked_words_are_said(
     # no "recommend", no question: a kind of product and something it must have
     reply = bot.ask("I'm after a running shoe that's waterproof", session_id="n1")
     assert [r.product_id for r in reply.recommendations] == ["P1"] and bot.llm.prompts == []
+    # "which ..., A or B?" weighs two products: no request, even when neither name is found
+    reply = bot.ask("Which is lighter, the waterproof running shoe or the breathable one?", session_id="n3")
+    assert reply.recommendations == [] and bot.llm.prompts
     # "Colombia" is in the catalog (a coffee's origin) but in no running shoe's record: said,
     # and the shoes meeting the rest offered
     reply = bot.ask("Do you have a breathable running shoe from Colombia?", session_id="n2")

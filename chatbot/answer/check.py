@@ -69,9 +69,10 @@ def claims_unheard(turn: Turn, draft: str) -> list[str]:
     """Rare words of the question (beyond the products' names) that no chunk of the shop holds,
     which the draft repeats: a claim about something the shop's data never mentions ("CertiPUR-US
     certified", "fits a Subaru Forester"). English only: a Chinese question's words are not
-    the English catalog's."""
-    if turn.lang != "en":
-        return []
+    the English catalog's. A comparison's use ("for beginners") is weighed on the records, unless
+    it asks a verdict on safety, health or a standard."""
+    if turn.lang != "en" or len(turn.focus) > 1 and not lexicon.search("verdict_question", turn.text):
+        return []  # comparing products on what the records hold: "which suits beginners, A or B?"
     lexicon_ = turn.bot.shop.retriever.lexicon()
     said, named = set(terms(draft)), set(terms(" ".join(turn.names())))
     skip = set(terms(" ".join(lexicon.words("filler_words") + [w for ws in lexicon.lists("units").values() for w in ws])))

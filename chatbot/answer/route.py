@@ -24,9 +24,11 @@ def run(turn: Turn) -> None:
     if turn.asks_recs or state.history or query or free:
         turn.wanted = cons.parse(text, list(turn.products.values()))
         # mid-conversation, "有白色的吗？" (in white?) asks about the product discussed, unless it names a kind
-        # "what do reviewers think of the lid on the ... kettle?" asks about reviews, not for products
+        # "what do reviewers think of the lid on the ... kettle?" asks about reviews, and "which is
+        # lighter, A or B?" about two products, not for products
         if free and not turn.asks_recs and (turn.wanted.category or not state.history) \
-                and not lexicon.search("opinion_question", text) and states_a_need(turn.wanted, query, turn.lang):
+                and not lexicon.search("opinion_question", text) and not lexicon.search("compare_question", text) \
+                and states_a_need(turn.wanted, query, turn.lang):
             turn.asks_recs = True
         if turn.asks_recs and turn.wanted.category is None and turn.lang != "en":
             # The lexicon's words did not name a category: find it by meaning (the multilingual
