@@ -31,11 +31,12 @@ def product_terms(p: Product) -> set[str]:
     """The words of the product's title, brand, description, features and attribute names and
     text values, each as its dictionary form and its stem ("wooden": wooden, wood), and the parts
     of hyphenated words ("chew-resistant": chew, resistant)."""
-    return _terms_of(record_text(p))
+    return terms_of(record_text(p))
 
 
 @lru_cache(maxsize=4096)
-def _terms_of(text: str) -> frozenset[str]:
+def terms_of(text: str) -> frozenset[str]:
+    """A text's words as `product_terms` gives a record's: dictionary forms, stems, hyphens split."""
     text = text.replace("-", " ")
     return frozenset(lemmas(text)) | frozenset(terms(text))
 

@@ -50,3 +50,19 @@ def test_a_comparison_with_one_product_found_is_not_answered_with_its_one_fact()
     turn.focus = ["A"]
     direct.run(turn)
     assert not turn.done  # left to the evidence and the model, not "Ridge Tent's weight is 3.2 kg"
+
+
+def test_an_amount_only_the_description_states_is_quoted_from_it():
+    from chatbot.answer import facts
+
+    knife = Product(id="B", title="Pro Bread Knife", description="A serrated knife. The blade is 23 cm long. It weighs 180 g.",
+                    features=["Ergonomic handle"], attributes={"handle_material": "POM"})
+    assert facts.record_line("How long is the blade on the Pro Bread Knife?", knife) == "The blade is 23 cm long."
+    assert facts.record_line("How much does it weigh?", knife) == "It weighs 180 g."
+    assert facts.record_line("How sharp is the tip?", knife) is None  # no line holds "sharp" and "tip"
+    shop = SimpleNamespace(db=SimpleNamespace(connect=lambda: None))
+    turn = Turn("How long is the blade?", Session(), SimpleNamespace(products={"B": knife}, shop=shop), AnswerSettings())
+    turn.focus = ["B"]
+    direct.run(turn)
+    assert turn.reply.answer == 'On that, the product listing says: "The blade is 23 cm long." [1]'
+    assert turn.reply.citations[0].chunk_ids == ["B:card"]

@@ -31,6 +31,10 @@ def run(turn: Turn) -> None:
     elif one and not lexicon.search("compare_question", text) and (fact := facts.answer(text, one, lang)):
         # ("which is lighter, A or B?" with one of them found is no question about A's weight)
         _from_card(turn, one, fact)
+    elif one and lexicon.search("quantity_question", text) and not lexicon.search("reviewish", text) \
+            and (line := facts.record_line(text, one)) and re.search(r"\d", line):
+        # "how long is the blade?" where only the description says "The blade is 23 cm long."
+        _from_card(turn, one, turn.fixed("quoted", source=turn.fixed("source_card"), quote=line, n=1))
     elif len(focus) >= 2 and lexicon.search("compare_price", text):
         _compare_price(turn, [turn.products[pid] for pid in focus])
     elif len(focus) == 2:

@@ -11,7 +11,7 @@ import re
 from chatbot.data.chunking import format_value
 from chatbot import vocabulary
 from chatbot.answer import lexicon
-from chatbot.text import STOPWORDS, lemma, stem, words
+from chatbot.text import STOPWORDS, lemma, sentences, stem, words
 from chatbot.types import Product
 
 UNITS = {"_g": "g", "_kg": "kg", "_mm": "mm", "_cm": "cm", "_hours": "hours", "_l": "L", "_in": "in", "_mah": "mAh",
@@ -110,3 +110,24 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
             return f"The {p.name} is {name} {shown} [1]."
         return f"The {p.name}'s {name} is {shown} [1]."
     return None
+
+
+def record_line(question: str, p: Product) -> str | None:
+    """The one sentence of the product's description or features that holds every word the
+    question asks about (its name and filler aside; "long" may be said "length", "weigh" as
+    "weighs"): "How long is the blade?" -> "The blade is 23 cm long." Specs a catalog states only
+    in prose are quoted from it instead of left to a small model to misread. None when no line,
+    or more than one, holds them all."""
+    name = set(words(" ".join(x for x in (p.title, p.brand) if x)))
+    skip = set(words(" ".join(lexicon.words("filler_words") + lexicon.words("experience_words"))))
+    asked = [w for w in dict.fromkeys(words(question)) if w not in name and w not in skip and not w.isdigit()]
+    if not asked:
+        return None
+    means = lexicon.mapping("dimension_keys")
+    lines = [line for text in [p.description or "", *p.features] for line in sentences(text)]
+    found = []
+    for line in lines:
+        have = vocabulary.terms_of(line)
+        if all(vocabulary.holds(have, w) or (means.get(w) and vocabulary.holds(have, means[w])) for w in asked):
+            found.append(line)
+    return found[0] if len(found) == 1 else None
