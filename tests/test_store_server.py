@@ -1,7 +1,6 @@
 """Ingest and search against a real `chroma run` server on loopback (SHOPBOT_CHROMA_URL)."""
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -12,12 +11,7 @@ import pytest
 
 from chatbot.errors import BackendError
 from chatbot.data.shop import Shop
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from serving import free_port
 
 
 @pytest.fixture
@@ -25,7 +19,7 @@ def chroma_server(tmp_path):
     exe = Path(sys.executable).with_name("chroma")
     if not exe.exists():
         exe = shutil.which("chroma")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
     proc = subprocess.Popen(
         [str(exe), "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
@@ -61,6 +55,6 @@ def test_ingest_and_search_through_chroma_server(chroma_server, settings, e5_emb
 
 
 def test_unreachable_server_says_what_to_do(settings, e5_embedder):
-    bad = settings.with_(chroma_url=f"http://127.0.0.1:{_free_port()}")
+    bad = settings.with_(chroma_url=f"http://127.0.0.1:{free_port()}")
     with pytest.raises(BackendError, match="chroma run"):
         Shop(bad, embedder=e5_embedder).store

@@ -3,7 +3,6 @@ served on 127.0.0.1 at a free port, with a scripted LLM so a question takes abou
 
 Screenshots go to artifacts/screenshots/ (gitignored) for a human to look at.
 """
-import socket
 import threading
 import time
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from chatbot.loop.insights import log_stats
 from chatbot.types import Reply
 from conftest import MINI_PRODUCTS, MINI_QA, MINI_REVIEWS, write_jsonl
+from serving import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -63,12 +63,6 @@ class SlowLLM:
         return 10
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, e5_embedder):
     from chatbot.assistant import ShopAssistant
@@ -95,7 +89,7 @@ def served(tmp_path_factory, e5_embedder):
             yield item
 
     bot.stream = spy
-    port = _free_port()
+    port = free_port()
     app = launch(bot, host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
     try:
         yield f"http://127.0.0.1:{port}/", bot, llm

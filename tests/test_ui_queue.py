@@ -1,7 +1,6 @@
 """The web UI's queue under load, over HTTP on loopback (gradio's own queue protocol): past the
 queue size a message is refused at once with a 503 and gradio's "busy" text, and the waiting
 shoppers are still answered."""
-import socket
 import threading
 import time
 import uuid
@@ -11,6 +10,7 @@ import pytest
 
 from chatbot.loop.insights import log_stats
 from chatbot.ui.app import DEFAULT_QUEUE_SIZE
+from serving import free_port
 
 
 class GateLLM:
@@ -32,12 +32,6 @@ class GateLLM:
 
     def count_tokens(self, messages):
         return 10
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def join(http, fn_index, trigger, text):
@@ -67,7 +61,7 @@ def test_a_full_queue_answers_busy_at_once_and_the_queued_shoppers_are_answered(
     llm = GateLLM()
     bot = ShopAssistant(settings, llm=llm, embedder=e5_embedder)
     bot.ingest(mini_catalog, analytics=False, progress=False)
-    port = _free_port()
+    port = free_port()
     app = launch(bot, port=port, prevent_thread_lock=True, quiet=True, concurrency=1, queue_size=1)
     try:
         fn_index, trigger = next((i, fn.targets[0][0]) for i, fn in app.fns.items() if fn.name == "chat")
