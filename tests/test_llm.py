@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -13,6 +12,7 @@ from chatbot.config import Settings
 from chatbot.errors import BackendError, ConfigError, ModelError
 from chatbot.models.llm import (Generation, LLMBackend, OpenAICompatLLM, TransformersLLM, _StopFilter,
                          load_llm)
+from serving import free_port
 
 SYSTEM = "You are the helpful shop assistant. Answer questions about price, size, delivery and refunds."
 
@@ -289,9 +289,7 @@ def test_openai_http_error(server):
 
 
 def test_openai_nothing_listening():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     backend = OpenAICompatLLM(f"http://127.0.0.1:{port}/v1", model="x", timeout=5)
     with pytest.raises(BackendError, match="cannot connect") as info:
         backend.generate(msgs("hi"))

@@ -11,6 +11,7 @@ from chatbot.types import Citation, Product, Recommendation, Reply
 from chatbot.ui.app import check_bind, is_loopback, parse_auth
 from chatbot.ui.handlers import UIHandlers, upload_kind
 from chatbot.ui.render import product_card, reply_html, stats_html, summary_html
+from serving import free_port
 
 
 class ScriptedLLM:
@@ -261,9 +262,7 @@ def test_launch_with_auth_asks_for_the_password(bot):
 
     from chatbot.ui.app import launch
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     app = launch(bot, port=port, auth="owner:s3cret", prevent_thread_lock=True, quiet=True)
     try:
         url = f"http://127.0.0.1:{port}"
