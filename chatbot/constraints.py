@@ -215,7 +215,7 @@ def _alternatives(words) -> str:
 def _bound_pattern(generation: int) -> re.Pattern:
     """Compiled once per lexicon (`generation` keys the cache), not on every request."""
     b = lexicon.lists("bounds")
-    units = [w for unit, words in lexicon.lists("units").items() for w in [unit, *words]]
+    units = list(vocabulary.unit_words())
     before = _alternatives(b.get("min_before", []) + b.get("max_before", []))
     after = _alternatives(b.get("min_after", []) + b.get("max_after", []))
     return re.compile(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s*-?\s*({_alternatives(units)})(?![a-z])(?:\s*({after}))?"
@@ -244,6 +244,8 @@ def _bounds(text: str, c: Constraints, scope: list[Product]) -> None:
                 codes.setdefault(parts[0], set()).add(key)
     if ages and any(w.lower() in text for w in lexicon.words("birth_words")):
         _age(c, ages, 0.0)
+    # the key words the request's measure adjectives stand for ("longer" -> length), in its order
+    dims = [d for w in re.findall(r"[a-z]+", text) if (d := lexicon.mapping("dimension_keys").get(w))]
     for m in _bound_pattern(lexicon.generation()).finditer(text):
         if m.group(2):
             number, unit, op = float(m.group(2)), units.get(m.group(3).lower()), _op(m.group(1), m.group(4))
@@ -252,11 +254,10 @@ def _bounds(text: str, c: Constraints, scope: list[Product]) -> None:
                 continue
             keys = [k for k, u in numeric.items() if u == unit]
             if len(keys) > 1:  # "60 cm tall", "longer than 20 m": the key whose other words the request uses
-                said = text + " " + " ".join(lexicon.mapping("dimension_keys").get(w, "") for w in re.findall(r"[a-z]+", text))
+                said = " ".join([text, *dims])
                 keys = [k for k in keys if any(part in said for part in k.lower().split("_")[:-1] if len(part) > 2)] or keys
             if op and not keys and unit:  # no attribute holds it: the records' own words will ("Hose 30 m")
-                dims = [lexicon.mapping("dimension_keys").get(w) for w in re.findall(r"[a-z]+", text)]
-                keys = [f"{next((d for d in dims if d), 'size')}_{unit}"]
+                keys = [f"{dims[0] if dims else 'size'}_{unit}"]
             if op and len(keys) == 1 and keys[0] not in c.bounds:
                 c.bounds[keys[0]] = [op, number]
         elif m.group(6) and (parts := vocabulary.code_parts(m.group(6))) and parts[0] in codes:
@@ -290,7 +291,7 @@ def _features(norm: str, c: Constraints, products: list[Product], scope: list[Pr
     taken = set(lemmas(" ".join([c.category or "", *c.attributes, *(str(v) for v in c.attributes.values()),
                                  *(k.replace("_", " ") for k in c.bounds)])))
     taken |= set(lemmas(" ".join(lexicon.words("filler_words") + lexicon.words("age_words") + lexicon.words("birth_words"))))
-    taken |= {u for unit, words in lexicon.lists("units").items() for u in lemmas(" ".join([unit, *words]))}
+    taken |= set(lemmas(" ".join(vocabulary.unit_words())))
     ex = lexicon.lists("exclusion")
     cue_words = set(lemmas(" ".join(ex.get("before", []) + ex.get("after", []) + ex.get("skip", []))))
     negated_attrs = set(lemmas(" ".join(k.replace("_", " ") for k, v in c.attributes.items() if v is False)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from chatbot import vocabulary
 from chatbot.answer import guard, lexicon
 from chatbot.answer.generate import CITE_MARK
 from chatbot.answer.pack import KIND_LABEL, dont_know
@@ -75,7 +76,7 @@ def claims_unheard(turn: Turn, draft: str) -> list[str]:
         return []  # comparing products on what the records hold: "which suits beginners, A or B?"
     lexicon_ = turn.bot.shop.retriever.lexicon()
     said, named = set(terms(draft)), set(terms(" ".join(turn.names())))
-    skip = set(terms(" ".join(lexicon.words("filler_words") + [w for ws in lexicon.lists("units").values() for w in ws])))
+    skip = set(terms(" ".join([*lexicon.words("filler_words"), *vocabulary.unit_words()])))
     out = []
     for w in dict.fromkeys(words(turn.text)):
         t = stem(w)
