@@ -135,25 +135,26 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
         c.in_stock = True
     # attributes: boolean ones by name ("waterproof"), text/list values by value ("wide", "blue")
     scope = [p for p in products if c.category is None or p.category == c.category]
-    for p in scope:
-        for key, value in p.attributes.items():
-            if key in c.attributes:
-                continue
-            name = key.replace("_", " ")
-            if isinstance(value, bool):
-                negated = re.search(rf"\b(not|non|no)\s+{re.escape(name)}", norm)
-                if negated:
-                    c.attributes[key] = False
-                elif _has_phrase(tokens, name):
-                    c.attributes[key] = True
-            elif isinstance(value, str) and len(value) > 2 and not value.replace(".", "").isdigit():
-                if _has_phrase(tokens, value) and not (c.category and _has_phrase(phrase_stems(c.category), value)):
-                    c.attributes[key] = value
-            elif isinstance(value, list):
-                for item in value:
-                    if isinstance(item, str) and len(item) > 2 and not item.replace(".", "").isdigit() and _has_phrase(tokens, item):
-                        c.attributes[key] = item
-                        break
+    seen = set()  # products share keys and values: each pair is read once (100k products, 6 categories)
+    for key, value in ((k, v) for p in scope for k, v in p.attributes.items()):
+        if key in c.attributes or (key, repr(value)) in seen:
+            continue
+        seen.add((key, repr(value)))
+        name = key.replace("_", " ")
+        if isinstance(value, bool):
+            negated = re.search(rf"\b(not|non|no)\s+{re.escape(name)}", norm)
+            if negated:
+                c.attributes[key] = False
+            elif _has_phrase(tokens, name):
+                c.attributes[key] = True
+        elif isinstance(value, str) and len(value) > 2 and not value.replace(".", "").isdigit():
+            if _has_phrase(tokens, value) and not (c.category and _has_phrase(phrase_stems(c.category), value)):
+                c.attributes[key] = value
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, str) and len(item) > 2 and not item.replace(".", "").isdigit() and _has_phrase(tokens, item):
+                    c.attributes[key] = item
+                    break
     _sizes(norm, c, scope)
     negated = set(vocabulary.negated(norm))
     for key, value in list(c.attributes.items()):  # "not made of nylon": a material to avoid, not to find

@@ -27,11 +27,24 @@ def record_text(p: Product) -> str:
     return " . ".join(x for x in parts if x)
 
 
-def product_terms(p: Product) -> set[str]:
+def _kept(p: Product, name: str, make):
+    """What `make` derives from a product's record, kept on the product object. Requests are
+    checked against every product of the catalog, and records are not edited after loading, so
+    each is read once (a bounded cache keyed by text thrashes once a catalog outgrows it:
+    1 s a request at 10,000 products). The lexicon's generation is part of the key, since its
+    words decide what is derived."""
+    key = ("_vocabulary", name, lexicon.generation())
+    kept = p.__dict__.get(key)
+    if kept is None:
+        kept = p.__dict__[key] = make(p)
+    return kept
+
+
+def product_terms(p: Product) -> frozenset[str]:
     """The words of the product's title, brand, description, features and attribute names and
     text values, each as its dictionary form and its stem ("wooden": wooden, wood), and the parts
     of hyphenated words ("chew-resistant": chew, resistant)."""
-    return terms_of(record_text(p))
+    return _kept(p, "terms", lambda p: terms_of(record_text(p)))
 
 
 @lru_cache(maxsize=4096)
@@ -43,17 +56,22 @@ def terms_of(text: str) -> frozenset[str]:
 
 def holds(have: set[str] | frozenset[str], word: str) -> bool:
     """Whether a record's terms (`product_terms`) hold `word`, by its dictionary form or stem."""
-    if lemma(word) in have or stem(word) in have:
+    base = lemma(word)
+    if base in have or stem(word) in have:
         return True
     # "wash" asks what "washable" says: a longer word of the record built on this one
-    return len(word) > 3 and any(len(h) > len(word) and h.startswith(lemma(word)) for h in have)
+    return len(word) > 3 and any(h.startswith(base) and len(h) > len(word) for h in have)
 
 
-def free_of(p: Product) -> set[str]:
+def free_of(p: Product) -> frozenset[str]:
     """Terms the record says the product is without ("plastic-free", "no BPA", "not made of glass")."""
+    return _kept(p, "free_of", _free_of)
+
+
+def _free_of(p: Product) -> frozenset[str]:
     # a yes/no attribute that is false ("hub_required: false") says the product is without it
     out = set(lemmas(" ".join(k.replace("_", " ") for k, v in p.attributes.items() if v is False)))
-    return out | set(negated(record_text(p)))
+    return frozenset(out | set(negated(record_text(p))))
 
 
 def negated(text: str) -> list[str]:
@@ -99,11 +117,10 @@ def text_measures(p: Product) -> dict[str, list[float]]:
     """The measures the record states in words, by unit: "Hose 30 m", "holds 1.8 litres",
     "1200-watt heating" -> {"m": [30.0], "l": [1.8], "w": [1200.0]}. A bound on a key the product
     lacks is checked on these (a catalog does not put every spec in its attributes)."""
-    return _measures_of(record_text(p), lexicon.generation())
+    return _kept(p, "measures", lambda p: _measures_of(record_text(p)))
 
 
-@lru_cache(maxsize=4096)
-def _measures_of(text: str, generation: int) -> dict[str, list[float]]:
+def _measures_of(text: str) -> dict[str, list[float]]:
     words = unit_words()
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     out: dict[str, list[float]] = {}

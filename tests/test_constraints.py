@@ -197,3 +197,20 @@ def test_sizes_and_numbers_said_in_words():
     assert [p.id for p in beds if satisfies(p, parse("a bed for a large dog", beds))] == ["D1"]
     assert [p.id for p in beds if satisfies(p, parse("a tent for at least four people", beds))] == ["T2"]
     assert parse("a tent under two hundred dollars", beds).price_max is None  # "two hundred" is no unit
+
+
+def test_each_record_is_read_once_across_requests(monkeypatch):
+    """A request is checked against every product; a record's words are derived on the first
+    request only (a text-keyed cache thrashed past 4,096 products: 1 s a request at 10,000)."""
+    from chatbot import vocabulary
+    products = [Product(id=f"P{i}", title=f"Trail Shoe {i}", category="running shoes", price=50 + i,
+                        features=["waterproof upper" if i % 2 else "mesh upper"]) for i in range(300)]
+    read = []
+    real = vocabulary.terms_of
+    monkeypatch.setattr(vocabulary, "terms_of", lambda text: read.append(text) or real(text))
+    first = [p.id for p in products if satisfies(p, parse("a waterproof running shoe under $60", products))]
+    assert len(read) >= len(products)
+    read.clear()
+    second = [p.id for p in products if satisfies(p, parse("a waterproof running shoe under $60", products))]
+    assert second == first == ["P1", "P3", "P5", "P7", "P9"]
+    assert len(read) < 5  # the request's own words, not the records
