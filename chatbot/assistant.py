@@ -113,8 +113,11 @@ class ShopAssistant:
             reply.timings.setdefault("ttft_s", reply.timings["total_s"])
             state.history.append((message, reply.answer))
             about = reply.focus or [c.product_id for c in reply.citations] + [r.product_id for r in reply.recommendations]
-            if about:
-                state.products = list(dict.fromkeys(about))[:3]
+            if about:  # one of those discussed ("the cheaper one") comes first; the others stay for "the other one"
+                kept = state.products if set(about) <= set(state.products) else []
+                state.products = list(dict.fromkeys([*about, *kept]))[:3]
+                if not kept:  # in the order they were named: "the first one"
+                    state.discussed = list(state.products)
             try:
                 self.log.log_turn(session_id, user_id, message, reply, product_id=product_id)
             except Exception as exc:  # a broken log must not lose the shopper's answer
@@ -156,5 +159,5 @@ class ShopAssistant:
         for earlier, _ in state.history:
             named = self.shop.retriever.mentioned_products(earlier)
             if named:
-                state.products = named
+                state.products = state.discussed = named
         return state

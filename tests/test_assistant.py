@@ -229,6 +229,27 @@ def test_follow_up_keeps_the_product(bot_factory):
     assert "$149.00" in price.answer and "out of stock" in price.answer
 
 
+def test_follow_up_names_one_of_two_by_price_or_place(bot_factory):
+    bot = bot_factory()
+    bot.ask("I'm comparing the Trailhawk Storm Runner and the Nordvale City Glide.", session_id="c1")
+    cheaper = bot.ask("What colours does the cheaper one come in?", session_id="c1")
+    assert cheaper.focus == ["P2"] and "white" in cheaper.answer  # $89.50 against $109.99
+    dearer = bot.ask("And is the more expensive one waterproof?", session_id="c1")
+    assert dearer.focus == ["P1"] and dearer.answer.startswith("Yes")
+    bot.ask("I'm comparing the Trailhawk Storm Runner and the Nordvale City Glide.", session_id="c2")
+    assert bot.ask("何种颜色？便宜的那个", session_id="c2").focus == ["P2"]
+    assert bot.ask("is the first one waterproof?", session_id="c2").focus == ["P1"]
+
+
+def test_a_product_asked_about_after_a_request_is_the_topic_not_the_request(bot_factory):
+    bot = bot_factory()
+    listed = bot.ask("Which running shoes do you have in wide?", session_id="t1")
+    assert [r.product_id for r in listed.recommendations] == ["P1"]
+    bot.ask("Tell me more about the Nordvale City Glide.", session_id="t1")
+    mesh = bot.ask("What's the upper made of?", session_id="t1")
+    assert mesh.focus == ["P2"] and not mesh.recommendations
+
+
 def test_recommendation_meets_every_constraint_and_follow_up_refines(bot_factory):
     bot = bot_factory()
     reply = bot.ask("I'm looking for a waterproof running shoe under $120 in wide", session_id="r1")

@@ -13,6 +13,8 @@ from chatbot.types import Citation
 
 def run(turn: Turn) -> None:
     state, wanted = turn.session, turn.wanted
+    if turn.named and not turn.asks_recs:  # "tell me about the X": from the list to one product, whose
+        state.constraints = None  # questions ("what's the cover made of?") refine no request
     # On a product page, "I'm looking for a solid wood set, is this one?" asks about that product.
     about_page = bool(turn.product_id) and lexicon.search("this_product", turn.text)
     refines = turn.followup and state.constraints is not None and not wanted.is_empty() \

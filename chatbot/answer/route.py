@@ -4,6 +4,7 @@
 for retrieval becomes "and is it waterproof? (<that product>)"."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -44,10 +45,29 @@ def run(turn: Turn) -> None:
     elif turn.named:
         turn.focus = turn.named
     elif turn.followup and state.products:
-        turn.focus = state.products[:1]
+        turn.focus = [referent(text, [turn.products[pid] for pid in state.discussed or state.products if pid in turn.products])
+                      or state.products[0]]
     turn.reply.focus = turn.focus
     if turn.followup and turn.focus:  # "and is it waterproof?" -> about the product discussed before
         turn.reply.query = f"{text} ({turn.products[turn.focus[0]].name})"
+
+
+def referent(text: str, discussed: list) -> str | None:
+    """Which product discussed a follow-up means: "the cheaper one" the lowest priced, "the more
+    expensive one" the highest, "the second one" the second named (the lexicon's referents)."""
+    lowered = text.lower()
+    for which, phrases in lexicon.lists("referents").items():
+        for phrase in phrases:
+            p = re.escape(phrase.lower())
+            if not (re.search(rf"\bthe\s+{p}\b|\b{p}\s+(one|model|option)\b", lowered) or (not phrase.isascii() and phrase in text)):
+                continue
+            priced = [x for x in discussed if x.price is not None]
+            if which in ("cheapest", "dearest") and len(priced) >= 2:
+                return (min if which == "cheapest" else max)(priced, key=lambda x: x.price).id
+            place = {"first": 0, "second": 1}.get(which)
+            if place is not None and len(discussed) > place:
+                return discussed[place].id
+    return None
 
 
 def states_a_need(w: cons.Constraints, query: bool, lang: str) -> bool:

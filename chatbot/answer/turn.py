@@ -34,7 +34,8 @@ class Session:
     """What a conversation carries from one turn to the next."""
 
     history: list[tuple[str, str]] = field(default_factory=list)
-    products: list[str] = field(default_factory=list)  # the products the conversation is about
+    products: list[str] = field(default_factory=list)  # the products the conversation is about, its topic first
+    discussed: list[str] = field(default_factory=list)  # the same, in the order they came up
     constraints: cons.Constraints | None = None  # the last recommendation request
 
 

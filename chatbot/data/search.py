@@ -58,20 +58,25 @@ class Retriever:
         lowered = text.lower()
         query = set(words(text))
         scored = []
+        said = words(text)
+
+        def where(found: set[str]) -> int:  # ties in the order the text names them: "the first one"
+            return min((i for i, w in enumerate(said) if w in found), default=len(said))
+
         for pid, title in self._titles:
             if pid.lower() in lowered:
-                scored.append((2.0, pid))
+                scored.append((2.0, lowered.index(pid.lower()), pid))
             elif title:
                 share = len(title & query) / len(title)
                 if share >= 0.6 and len(title & query) >= min(2, len(title)):
-                    scored.append((share, pid))
-        scored.sort(reverse=True)
+                    scored.append((share, where(title & query), pid))
+        scored.sort(key=lambda s: (-s[0], s[1]))
         if not scored:
             return []
         # "Pacelyn Drift 7 WP Road Running Shoe" shares most words with its siblings: keep only
         # the titles matched about as well as the best one (two for "X or Y" comparisons).
         best = scored[0][0]
-        return [pid for share, pid in scored[:limit] if share >= best - 0.05]
+        return [pid for share, _, pid in scored[:limit] if share >= best - 0.05]
 
     def search(
         self,
