@@ -192,5 +192,8 @@ def sizes_asked(text: str) -> set[str]:
     """Sizes a request asks for, lower-cased letters: by letters after "in" or "size" ("in XL"),
     or by the lexicon's size words ("large" -> l)."""
     asked = {m.group(1) for m in re.finditer(r"\b(?:in|size)\s+(x{0,3}[sml])\b", text)}
-    return asked | {size.lower() for word, size in lexicon.mapping("size_words").items()
-                    if re.search(rf"\b{re.escape(word)}\b", text)}
+    said = [(size, word) for word, size in lexicon.mapping("size_words").items()
+            if (word in text if not word.isascii() else re.search(rf"\b{re.escape(word)}\b", text))]
+    # the longest word said wins ("加大号" is no "大号"; "extra large" no "large")
+    taken = [w for _, w in said]
+    return asked | {size.lower() for size, word in said if not any(word != w and word in w for w in taken)}

@@ -195,6 +195,8 @@ def test_sizes_and_numbers_said_in_words():
             Product(id="T2", title="Family Tent", category="Tents", attributes={"capacity_people": 4})]
     assert parse("a dog bed in XL", beds).attributes == {"sizes": "XL"}
     assert [p.id for p in beds if satisfies(p, parse("a bed for a large dog", beds))] == ["D1"]
+    assert parse("大型犬用的狗床", beds).attributes == {"sizes": "L"}  # a Chinese size word inside a phrase
+    assert parse("a dog bed in extra large", beds).attributes == {"sizes": "XL"}  # not "large"
     assert [p.id for p in beds if satisfies(p, parse("a tent for at least four people", beds))] == ["T2"]
     assert parse("a tent under two hundred dollars", beds).price_max is None  # "two hundred" is no unit
 

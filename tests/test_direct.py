@@ -66,3 +66,23 @@ def test_an_amount_only_the_description_states_is_quoted_from_it():
     direct.run(turn)
     assert turn.reply.answer == 'On that, the product listing says: "The blade is 23 cm long." [1]'
     assert turn.reply.citations[0].chunk_ids == ["B:card"]
+
+
+def test_a_what_question_only_a_short_line_answers_is_quoted_and_made_of_is_no_made_in():
+    from chatbot.answer import facts
+
+    knife = Product(id="H", title="Heritage Chef's Knife", attributes={"made_in": "Portugal", "weight_g": 210},
+                    description="A full-tang chef's knife for everyday chopping, slicing and dicing. The handle is olive wood.")
+    assert facts.answer("What is the handle of the Heritage Chef's Knife made of?", knife) is None  # not made_in
+    assert facts.answer("Where is it made?", knife) == "The Heritage Chef's Knife is made in Portugal [1]."
+    shop = SimpleNamespace(db=SimpleNamespace(connect=lambda: None))
+
+    def reply(text):
+        turn = Turn(text, Session(), SimpleNamespace(products={"H": knife}, shop=shop), AnswerSettings())
+        turn.focus = ["H"]
+        direct.run(turn)
+        return turn.reply.answer if turn.done else None
+
+    assert reply("What is the handle made of?") == 'On that, the product listing says: "The handle is olive wood." [1]'
+    assert reply("Is the handle made of wood?") is None  # a yes/no question is the model's, on the evidence
+    assert reply("What is the blade made of?") is None  # no line holds "blade"

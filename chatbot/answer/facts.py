@@ -27,9 +27,9 @@ def _display(key: str, value) -> str:
     return text
 
 
-def _name(key: str) -> str:
-    for suffix in UNITS:
-        if key.endswith(suffix):
+def _name(key: str, value) -> str:
+    for suffix in UNITS:  # "weight_g" is the weight; "made_in" is no length in inches
+        if key.endswith(suffix) and isinstance(value, (int, float)) and not isinstance(value, bool):
             key = key[: -len(suffix)]
     return key.replace("_", " ")
 
@@ -49,6 +49,8 @@ def _key_score(key: str, text: str) -> int | None:
     names = [key.replace("_", " ")] + lexicon.lists("attribute_words").get(key, [])
     if any(_mentions(text, n) for n in names if n):
         return 2 * len(parts) or None
+    if _other_preposition(key, re.findall(r"[a-z]+", text.lower())):
+        return None
     said = words(text)
     forms = {lemma(w) for w in said} | {stem(w) for w in said}
     means = lexicon.mapping("dimension_keys")
@@ -62,6 +64,17 @@ def _key_score(key: str, text: str) -> int | None:
         else:
             return None
     return score or None
+
+
+def _other_preposition(key: str, said: list[str]) -> bool:
+    """Whether the question puts another preposition after a word the key binds to one: "made
+    of" does not ask `made_in`."""
+    parts, preps = key.lower().split("_"), set(lexicon.words("prepositions"))
+    for word, prep in zip(parts, parts[1:]):
+        if prep in preps and word not in preps:
+            if any(lemma(a) == lemma(word) and b in preps and b != prep for a, b in zip(said, said[1:])):
+                return True
+    return False
 
 
 def answer(question: str, p: Product, lang: str = "en") -> str | None:
@@ -86,7 +99,7 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
     scored = [(score, len(key), key) for key in p.attributes if (score := _key_score(key, text)) is not None]
     for _, _, key in sorted(scored, reverse=True)[:1]:  # the key the question names most fully
         value = p.attributes[key]
-        name = _name(key)
+        name = _name(key, value)
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):  # marketplace exports
             value = value.strip().lower() == "true"
         if isinstance(value, bool) and name.endswith((" required", " included")):
@@ -106,7 +119,7 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
         shown = _display(key, value)
         if lang == "zh":
             return f"{p.name} 的 {name}：{shown} [1]。"
-        if name.endswith(" with"):
+        if name.rsplit(" ", 1)[-1] in lexicon.words("prepositions"):  # "made in": "is made in Portugal"
             return f"The {p.name} is {name} {shown} [1]."
         return f"The {p.name}'s {name} is {shown} [1]."
     return None
@@ -120,6 +133,8 @@ def record_line(question: str, p: Product) -> str | None:
     or more than one, holds them all."""
     name = set(words(" ".join(x for x in (p.title, p.brand) if x)))
     skip = set(words(" ".join(lexicon.words("filler_words") + lexicon.words("experience_words"))))
+    if lexicon.search("material_question", question):  # "The handle is olive wood." says what it is made of
+        skip |= set(words(lexicon.pattern("material_question").search(question).group(0)))
     asked = [w for w in dict.fromkeys(words(question)) if w not in name and w not in skip and not w.isdigit()]
     if not asked:
         return None
