@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Mapping
 
-from chatbot import vocabulary
+from chatbot import bounds, vocabulary
 from chatbot.answer import lexicon
 from chatbot.text import lemma, lemmas, phrase_stems
 from chatbot.types import Product
@@ -29,11 +28,12 @@ class Constraints:
     bounds: dict[str, list] = field(default_factory=dict)
     features: list[str] = field(default_factory=list)  # terms the record must hold ("timer", "cordless")
     excluded: list[str] = field(default_factory=list)  # terms it must not ("plastic"), unless it says it is free of them
+    kind: str | None = None  # of a category of several kinds, the one asked ("sprinkler"): its title or type says it
 
     def to_dict(self) -> dict:
         d = {"category": self.category, "price_min": self.price_min, "price_max": self.price_max,
              "in_stock": self.in_stock, "attributes": dict(self.attributes), "bounds": dict(self.bounds),
-             "features": list(self.features), "excluded": list(self.excluded)}
+             "features": list(self.features), "excluded": list(self.excluded), "kind": self.kind}
         return {k: v for k, v in d.items() if v not in (None, {}, "", [])}
 
     def only_features(self) -> bool:
@@ -54,6 +54,7 @@ class Constraints:
             bounds={**self.bounds, **newer.bounds},
             features=list(dict.fromkeys(self.features + newer.features)),
             excluded=list(dict.fromkeys(self.excluded + newer.excluded)),
+            kind=newer.kind or (self.kind if not newer.category or newer.category == self.category else None),
         )
 
     def describe(self) -> str:
@@ -70,7 +71,7 @@ class Constraints:
             parts.append(describe_bound(key, op, value))
         parts += [f"with {t}" for t in self.features] + [f"no {t}" for t in self.excluded]
         if self.category:
-            parts.append(self.category)
+            parts.append(f"{self.category} ({self.kind})" if self.kind else self.category)
         if self.price_min is not None:
             parts.append(f"from ${self.price_min:g}")
         if self.price_max is not None:
@@ -109,11 +110,13 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
     c = Constraints()
     # category: the longest catalog category (or its last word, "shoes") that the text names
     categories = sorted({p.category for p in products if p.category}, key=len, reverse=True)
-    for cat in categories:
-        if _has_phrase(tokens, cat) or any(_has_phrase(tokens, part) for part in re.split(r"\s*&\s*|\s+and\s+", cat) if len(part) > 3):
-            c.category = cat
-            break
     kind = None  # of a category of several kinds ("garden hoses & sprinklers"), the one named
+    for cat in categories:
+        parts = [part for part in re.split(r"\s*&\s*|\s+and\s+|,\s*", cat) if len(part) > 3]
+        named = [part for part in parts if _has_phrase(tokens, part)]
+        if _has_phrase(tokens, cat) or named:
+            c.category, kind = cat, (named[0].split()[-1] if named and len(parts) > 1 else None)
+            break
     if c.category is None:  # "shoe" -> "running shoes", "hose" -> "garden hoses & sprinklers"
         for cat in categories:
             heads = [part.split()[-1] for part in re.split(r"\s*&\s*|\s+and\s+|,\s*", cat) if part.split()]
@@ -162,10 +165,11 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
             del c.attributes[key]
             c.excluded.append(lemma(value.lower()))
     _one_reading(c, scope)
-    _bounds(vocabulary.numbers_in_words(text.lower()), c, scope)
+    c.bounds.update(bounds.read(vocabulary.numbers_in_words(text.lower()), scope, c.attributes))
     _features(norm, c, products, scope)
-    if kind and lemma(kind.lower()) not in c.features:  # "a sprinkler with a timer": not a hose
-        c.features.insert(0, lemma(kind.lower()))
+    if kind:  # "a sprinkler with a timer": not a hose, nor a water timer whose text mentions sprinklers
+        c.kind = lemma(kind.lower())
+        c.features = [t for t in c.features if t != c.kind]
     return c
 
 
@@ -208,81 +212,6 @@ def _one_reading(c: Constraints, scope: list[Product]) -> None:
                 del c.attributes[k]
 
 
-def _alternatives(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@lru_cache(maxsize=2)
-def _bound_pattern(generation: int) -> re.Pattern:
-    """Compiled once per lexicon (`generation` keys the cache), not on every request."""
-    b = lexicon.lists("bounds")
-    units = list(vocabulary.unit_words())
-    before = _alternatives(b.get("min_before", []) + b.get("max_before", []))
-    after = _alternatives(b.get("min_after", []) + b.get("max_after", []))
-    return re.compile(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s*-?\s*({_alternatives(units)})(?![a-z])(?:\s*({after}))?"
-                      rf"|(?:({before})\s*)?(?<![a-z0-9])([a-z]{{1,4}}[0-9x]{{1,3}})(?![a-z0-9])(?:\s*({after}))?", re.I)
-
-
-def _op(before: str | None, after: str | None) -> str | None:
-    b = {k: {w.lower() for w in v} for k, v in lexicon.lists("bounds").items()}
-    if (before or "").lower() in b.get("min_before", set()) or (after or "").lower() in b.get("min_after", set()):
-        return ">="
-    if (before or "").lower() in b.get("max_before", set()) or (after or "").lower() in b.get("max_after", set()):
-        return "<="
-    return None
-
-
-def _bounds(text: str, c: Constraints, scope: list[Product]) -> None:
-    """"at least 5 L", "under 500 g", "for a 7-year-old", "IP67 or better": bounds on the numeric,
-    age and graded-code attributes the catalog has, found through the unit the key names."""
-    units = vocabulary.unit_words()
-    numeric = vocabulary.numeric_keys(scope)
-    ages = vocabulary.age_keys(scope)
-    codes = {}  # letters of a graded code -> the keys holding such codes
-    for p in scope:
-        for key, value in p.attributes.items():
-            if parts := vocabulary.code_parts(value):
-                codes.setdefault(parts[0], set()).add(key)
-    if ages and any(w.lower() in text for w in lexicon.words("birth_words")):
-        _age(c, ages, 0.0)
-    # the key words the request's measure adjectives stand for ("longer" -> length), in its order
-    dims = [d for w in re.findall(r"[a-z]+", text) if (d := lexicon.mapping("dimension_keys").get(w))]
-    for m in _bound_pattern(lexicon.generation()).finditer(text):
-        if m.group(2):
-            number, unit, op = float(m.group(2)), units.get(m.group(3).lower()), _op(m.group(1), m.group(4))
-            if unit in ("years", "months") and ages:
-                _age(c, ages, number if unit == "years" else number / 12)
-                continue
-            keys = [k for k, u in numeric.items() if u == unit]
-            if len(keys) > 1:  # "60 cm tall", "longer than 20 m": the key whose other words the request uses
-                said = " ".join([text, *dims])
-                keys = [k for k in keys if any(part in said for part in k.lower().split("_")[:-1] if len(part) > 2)] or keys
-            if op and not keys and unit:  # no attribute holds it: the records' own words will ("Hose 30 m")
-                keys = [f"{dims[0] if dims else 'size'}_{unit}"]
-            if op and len(keys) == 1 and keys[0] not in c.bounds:
-                c.bounds[keys[0]] = [op, number]
-        elif m.group(6) and (parts := vocabulary.code_parts(m.group(6))) and parts[0] in codes:
-            for key in codes[parts[0]]:
-                c.bounds[key] = ["code>=", m.group(6).upper()]
-                if _loose(c.attributes.get(key)) == _loose(m.group(6)):  # "IP67 or better" is no exact value
-                    del c.attributes[key]
-
-
-def _age(c: Constraints, keys: list[str], years: float) -> None:
-    """An age asked ("for a 6-month-old", "my 2-year-old") against the catalog's age keys, in the
-    unit each key names (years unless months): a range must hold it, a `min_` key be at most
-    it, a `max_` key at least it."""
-    for key in keys:
-        parts = key.lower().split("_")
-        age = round(years * 12, 2) if any(p.startswith("month") for p in parts) else years
-        if "min" in parts or "from" in parts:
-            c.bounds[key] = ["<=", age]
-        elif "max" in parts or "to" in parts or "until" in parts:
-            c.bounds[key] = [">=", age]
-        else:
-            c.bounds[key] = ["age", age]
-
-
 def _features(norm: str, c: Constraints, products: list[Product], scope: list[Product]) -> None:
     """The request's other words that the catalog uses ("timer", "cordless"): required, or
     excluded after "no"/"not made of" or before "-free". Words no product record holds cannot be
@@ -307,7 +236,8 @@ def _features(norm: str, c: Constraints, products: list[Product], scope: list[Pr
             c.features.append(t)
 
 
-CONSTRAINT_KEYS = ("category", "brand", "price_min", "price_max", "in_stock", "attributes", "bounds", "features", "excluded")
+CONSTRAINT_KEYS = ("category", "brand", "price_min", "price_max", "in_stock", "attributes", "bounds", "features", "excluded",
+                   "kind")
 
 
 def _loose(value: Any) -> str:
@@ -347,9 +277,11 @@ def satisfies(product: Product, constraints: Constraints | Mapping[str, Any] | N
         return False
     if "in_stock" in c and product.in_stock is not bool(c["in_stock"]):
         return False
+    if "kind" in c and not vocabulary.holds(vocabulary.name_terms(product), c["kind"]):
+        return False
     attrs = product.attributes or {}
-    if not all(_matches(attrs[key], want) if key in attrs else want is True and _says(product, key)
-               for key, want in (c.get("attributes") or {}).items()):
+    if not all(_matches(attrs[key], want) if key in attrs else _says(product, key) if want is True
+               else isinstance(want, str) and _states(product, key, want) for key, want in (c.get("attributes") or {}).items()):
         return False
     if not all(_meets(product, key, op, value) for key, (op, value) in (c.get("bounds") or {}).items()):
         return False
@@ -367,6 +299,15 @@ def _says(product: Product, key: str) -> bool:
     have, absent = vocabulary.product_terms(product), vocabulary.free_of(product)
     parts = [w for w in key.lower().split("_") if w]
     return all(vocabulary.holds(have, w) and lemma(w) not in absent for w in parts)
+
+
+def _states(product: Product, key: str, value: str) -> bool:
+    """A value the product lacks as an attribute, stated in a line of its record beside the
+    key's word ("Available in sizes M and L" holds sizes: L). Short values ("L") match in their case."""
+    parts = {lemma(w) for w in key.lower().split("_") if len(w) > 2}
+    pattern = re.compile(rf"(?<![\w-]){re.escape(value)}(?![\w-])", 0 if len(value) <= 3 else re.I)
+    return any(parts & set(lemmas(line)) and pattern.search(line)
+               for text in [product.description, *product.features] for line in re.split(r"(?<=[.!?;])\s+", text or ""))
 
 
 def _meets(product: Product, key: str, op: str, want) -> bool:

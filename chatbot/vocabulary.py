@@ -47,6 +47,13 @@ def product_terms(p: Product) -> frozenset[str]:
     return _kept(p, "terms", lambda p: terms_of(record_text(p)))
 
 
+def name_terms(p: Product) -> frozenset[str]:
+    """The words of what the product is called: its title and its text attribute values
+    ("product_type: water timer"), not what its description mentions."""
+    texts = [p.title, *(v for v in p.attributes.values() if isinstance(v, str))]
+    return _kept(p, "name_terms", lambda p: terms_of(" . ".join(t for t in texts if t)))
+
+
 @lru_cache(maxsize=4096)
 def terms_of(text: str) -> frozenset[str]:
     """A text's words as `product_terms` gives a record's: dictionary forms, stems, hyphens split."""

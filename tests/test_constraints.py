@@ -216,3 +216,22 @@ def test_each_record_is_read_once_across_requests(monkeypatch):
     second = [p.id for p in products if satisfies(p, parse("a waterproof running shoe under $60", products))]
     assert second == first == ["P1", "P3", "P5", "P7", "P9"]
     assert len(read) < 5  # the request's own words, not the records
+
+
+def test_the_kind_named_is_what_the_product_is_called_and_values_stated_in_its_lines():
+    garden = [Product(id="S1", title="SmartDrip Sprinkler with Timer", category="Garden Hoses & Sprinklers", price=49,
+                      features=["Programmable timer"]),
+              Product(id="W1", title="Digital Water Timer", category="Garden Hoses & Sprinklers", price=39,
+                      description="Runs your sprinkler or hose on a schedule.", attributes={"product_type": "water timer"}),
+              Product(id="H1", title="Rubber Hose 25 m", category="Garden Hoses & Sprinklers", price=59,
+                      features=["Saves water compared with sprinklers", "Available in sizes M and L"]),
+              Product(id="H2", title="Hose Reel", category="Garden Hoses & Sprinklers", price=79, attributes={"sizes": ["S"]}),
+              Product(id="H3", title="Hose Cart", category="Garden Hoses & Sprinklers", price=89, attributes={"sizes": ["L"]})]
+    wanted = parse("Is there a sprinkler with a timer for under $60?", garden)
+    assert wanted.kind == "sprinkler" and wanted.features == ["timer"]
+    assert [p.id for p in garden if satisfies(p, wanted)] == ["S1"]  # W1 and H1 only mention sprinklers
+    assert parse("a garden hose", garden).kind == "hose"
+    assert "Garden Hoses & Sprinklers (sprinkler)" in wanted.describe()
+    # sizes: H2 and H3 list them as an attribute, H1 only in a line of its record
+    assert [p.id for p in garden if satisfies(p, parse("a hose in size L", garden))] == ["H1", "H3"]
+    assert not satisfies(garden[0], {"attributes": {"sizes": "L"}})  # no line of S1 names a size

@@ -1,0 +1,90 @@
+"""Bounds a shopping request states on measures, ages and graded codes: "at least 5 L", "under
+500 g", "for a 7-year-old", "IP67 or better", read through the units the catalog's attribute keys
+name (`constraints.parse` puts them in its `bounds`)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from chatbot import vocabulary
+from chatbot.answer import lexicon
+from chatbot.types import Product
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=2)
+def _bound_pattern(generation: int) -> re.Pattern:
+    """Compiled once per lexicon (`generation` keys the cache), not on every request."""
+    b = lexicon.lists("bounds")
+    units = list(vocabulary.unit_words())
+    before = _alternatives(b.get("min_before", []) + b.get("max_before", []))
+    after = _alternatives(b.get("min_after", []) + b.get("max_after", []))
+    return re.compile(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s*-?\s*({_alternatives(units)})(?![a-z])(?:\s*({after}))?"
+                      rf"|(?:({before})\s*)?(?<![a-z0-9])([a-z]{{1,4}}[0-9x]{{1,3}})(?![a-z0-9])(?:\s*({after}))?", re.I)
+
+
+def _op(before: str | None, after: str | None) -> str | None:
+    b = {k: {w.lower() for w in v} for k, v in lexicon.lists("bounds").items()}
+    if (before or "").lower() in b.get("min_before", set()) or (after or "").lower() in b.get("min_after", set()):
+        return ">="
+    if (before or "").lower() in b.get("max_before", set()) or (after or "").lower() in b.get("max_after", set()):
+        return "<="
+    return None
+
+
+def read(text: str, scope: list[Product], attributes: dict) -> dict[str, list]:
+    """"at least 5 L", "under 500 g", "for a 7-year-old", "IP67 or better": bounds on the numeric,
+    age and graded-code attributes the catalog has, found through the unit the key names, as
+    {key: [op, value]}. An exact value `attributes` holds for a code read as a bound goes
+    ("IP67 or better" is no exact value)."""
+    bounds: dict[str, list] = {}
+    units = vocabulary.unit_words()
+    numeric = vocabulary.numeric_keys(scope)
+    ages = vocabulary.age_keys(scope)
+    codes = {}  # letters of a graded code -> the keys holding such codes
+    for p in scope:
+        for key, value in p.attributes.items():
+            if parts := vocabulary.code_parts(value):
+                codes.setdefault(parts[0], set()).add(key)
+    if ages and any(w.lower() in text for w in lexicon.words("birth_words")):
+        _age(bounds, ages, 0.0)
+    # the key words the request's measure adjectives stand for ("longer" -> length), in its order
+    dims = [d for w in re.findall(r"[a-z]+", text) if (d := lexicon.mapping("dimension_keys").get(w))]
+    for m in _bound_pattern(lexicon.generation()).finditer(text):
+        if m.group(2):
+            number, unit, op = float(m.group(2)), units.get(m.group(3).lower()), _op(m.group(1), m.group(4))
+            if unit in ("years", "months") and ages:
+                _age(bounds, ages, number if unit == "years" else number / 12)
+                continue
+            keys = [k for k, u in numeric.items() if u == unit]
+            if len(keys) > 1:  # "60 cm tall", "longer than 20 m": the key whose other words the request uses
+                said = " ".join([text, *dims])
+                keys = [k for k in keys if any(part in said for part in k.lower().split("_")[:-1] if len(part) > 2)] or keys
+            if op and not keys and unit:  # no attribute holds it: the records' own words will ("Hose 30 m")
+                keys = [f"{dims[0] if dims else 'size'}_{unit}"]
+            if op and len(keys) == 1 and keys[0] not in bounds:
+                bounds[keys[0]] = [op, number]
+        elif m.group(6) and (parts := vocabulary.code_parts(m.group(6))) and parts[0] in codes:
+            for key in codes[parts[0]]:
+                bounds[key] = ["code>=", m.group(6).upper()]
+                if str(attributes.get(key, "")).strip().lower() == m.group(6).lower():
+                    del attributes[key]
+    return bounds
+
+
+def _age(bounds: dict[str, list], keys: list[str], years: float) -> None:
+    """An age asked ("for a 6-month-old", "my 2-year-old") against the catalog's age keys, in the
+    unit each key names (years unless months): a range must hold it, a `min_` key be at most
+    it, a `max_` key at least it."""
+    for key in keys:
+        parts = key.lower().split("_")
+        age = round(years * 12, 2) if any(p.startswith("month") for p in parts) else years
+        if "min" in parts or "from" in parts:
+            bounds[key] = ["<=", age]
+        elif "max" in parts or "to" in parts or "until" in parts:
+            bounds[key] = [">=", age]
+        else:
+            bounds[key] = ["age", age]
