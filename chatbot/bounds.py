@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from chatbot import vocabulary
 from chatbot.answer import lexicon
+from chatbot.text import lemma
 from chatbot.types import Product
 
 
@@ -62,9 +63,14 @@ def read(text: str, scope: list[Product], attributes: dict) -> dict[str, list]:
             keys = [k for k, u in numeric.items() if u == unit]
             if len(keys) > 1:  # "60 cm tall", "longer than 20 m": the key whose other words the request uses
                 said = " ".join([text, *dims])
-                keys = [k for k in keys if any(part in said for part in k.lower().split("_")[:-1] if len(part) > 2)] or keys
+                keys = [k for k in keys if any(part in said for part in re.split(r"[_\s]+", k.lower())[:-1] if len(part) > 2)] or keys
             if op and not keys and unit:  # no attribute holds it: the records' own words will ("Hose 30 m")
                 keys = [f"{dims[0] if dims else 'size'}_{unit}"]
+            # Several keys left hold this unit under other names ("Noise level", "noise_db"): the
+            # bound goes on one, and each product's check finds its own key for the unit (_meets)
+            kw = vocabulary.key_words
+            if op and keys and all(kw(k) <= kw(keys[0]) or kw(keys[0]) <= kw(k) for k in keys) or op and len(keys) > 1 and not dims:
+                keys = keys[:1]
             if op and len(keys) == 1 and keys[0] not in bounds:
                 bounds[keys[0]] = [op, number]
         elif m.group(6) and (parts := vocabulary.code_parts(m.group(6))) and parts[0] in codes:
@@ -72,6 +78,15 @@ def read(text: str, scope: list[Product], attributes: dict) -> dict[str, list]:
                 bounds[key] = ["code>=", m.group(6).upper()]
                 if str(attributes.get(key, "")).strip().lower() == m.group(6).lower():
                     del attributes[key]
+    # "at least 24 colours": a bound on the count a numeric key names (number_of_colours)
+    counted = vocabulary.counted_keys(scope)
+    b = lexicon.lists("bounds")
+    before = _alternatives(b.get("min_before", []) + b.get("max_before", []))
+    after = _alternatives(b.get("min_after", []) + b.get("max_after", []))
+    for m in re.finditer(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s+([a-z]+)(?:\s*({after}))?", text):
+        key = counted.get(lemma(m.group(3)))
+        if key and key not in bounds and (op := _op(m.group(1), m.group(4))):
+            bounds[key] = [op, float(m.group(2))]
     return bounds
 
 

@@ -150,7 +150,7 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
                 c.attributes[key] = False
             elif _has_phrase(tokens, name):
                 c.attributes[key] = True
-        elif isinstance(value, str) and len(value) > 2 and not value.replace(".", "").isdigit():
+        elif isinstance(value, str) and len(value) > 2 and not vocabulary.measure(value):  # "6 mm" is a bound's
             if _has_phrase(tokens, value) and not (c.category and _has_phrase(phrase_stems(c.category), value)):
                 c.attributes[key] = value
         elif isinstance(value, list):
@@ -228,8 +228,9 @@ def _features(norm: str, c: Constraints, products: list[Product], scope: list[Pr
     for t in vocabulary.negated(norm):
         if vocabulary.holds(known, t) and t not in taken and t not in negated_attrs and t not in c.excluded:
             c.excluded.append(t)
-    if c.bounds:  # "at least 7 m long": the measure's own word asks for nothing more
+    if c.bounds:  # "at least 7 m long", "a light one under 3 kg": the measure's own words ask for nothing more
         taken |= set(lemmas(" ".join(lexicon.lists("bounds").get("dimension", []))))
+        taken |= {lemma(w) for w, d in lexicon.mapping("dimension_keys").items() if any(d in k.lower() for k in c.bounds)}
     for t in dict.fromkeys(lemmas(norm)):
         if vocabulary.holds(known, t) and t not in taken and t not in c.excluded and not t.replace(".", "").isdigit() and len(t) > 2 \
                 and t not in cue_words and not vocabulary.code_parts(t):
@@ -297,7 +298,10 @@ def satisfies(product: Product, constraints: Constraints | Mapping[str, Any] | N
 def _says(product: Product, key: str) -> bool:
     """A yes/no attribute the product lacks as a key, said in its words ("Keep-warm mode": keep_warm)."""
     have, absent = vocabulary.product_terms(product), vocabulary.free_of(product)
-    parts = [w for w in key.lower().split("_") if w]
+    parts = [w for w in re.split(r"[_\s-]+", key.lower()) if w]  # "Latex-free", "Automatic DST"
+    free = {w.strip("-") for w in lexicon.lists("exclusion").get("after", [])}
+    if len(parts) > 1 and parts[-1] in free:  # "latex_free": the record says it is without latex
+        return all(lemma(w) in absent for w in parts[:-1])
     return all(vocabulary.holds(have, w) and lemma(w) not in absent for w in parts)
 
 
@@ -318,7 +322,17 @@ def _meets(product: Product, key: str, op: str, want) -> bool:
     if op == "code>=":  # "rated IP67" in the description
         return any(meets_bound(code, op, want) for code in re.findall(r"[a-z]{1,4}[0-9x]{1,3}", vocabulary.record_text(product), re.I))
     unit = vocabulary.unit_of_key(key) if op in (">=", "<=") else None
-    return bool(unit) and any(meets_bound(x, op, want) for x in vocabulary.text_measures(product).get(unit, []))
+    if not unit:
+        return False
+    # the product's own key for the unit ("Noise level": "26 dB" for noise_db): one whose words hold
+    # the bound key's or are held by them, else its only key in that unit naming nothing else
+    # (min_age is no max_age); else the measures its text states
+    same = [k for k, v in product.attributes.items() if (m := vocabulary.measure(v)) and (m[1] or vocabulary.unit_of_key(k)) == unit]
+    base = vocabulary.key_words
+    named = [k for k in same if base(k) <= base(key) or base(key) <= base(k)]
+    if keys := named or (same if len(same) == 1 and not base(same[0]) & base(key) else []):
+        return any(meets_bound(product.attributes[k], op, want) for k in keys)
+    return any(meets_bound(x, op, want) for x in vocabulary.text_measures(product).get(unit, []))
 
 
 def meets_bound(have, op: str, want) -> bool:
@@ -327,9 +341,9 @@ def meets_bound(have, op: str, want) -> bool:
     if op == "age":
         span = vocabulary.age_span(have)
         return bool(span) and span[0] <= float(want) <= span[1]
-    if isinstance(have, bool) or not isinstance(have, (int, float)):
+    if not (m := vocabulary.measure(have)):  # 45 or "45 m²"
         return False
-    return have >= float(want) if op == ">=" else have <= float(want)
+    return m[0] >= float(want) if op == ">=" else m[0] <= float(want)
 
 
 def describe_bound(key: str, op: str, value) -> str:

@@ -90,9 +90,11 @@ def negated(text: str) -> list[str]:
     found = []
     for after in ex.get("after", []):
         found += re.findall(rf"([\w]+)\s*-?\s*{re.escape(after.lstrip('-'))}\b", text)
+    skipped = rf"(?:(?:{skip})\s+){{0,3}}" if skip else ""
+    listed = r"((?:\s*(?:,|\bor\b|\bnor\b)\s*(?:other\s+)?[\w]+)*)"  # "no PVC, TPE or other plastics"
     for before in ex.get("before", []):
-        found += re.findall(rf"(?<![\w'-]){re.escape(before)}\s+(?:(?:{skip})\s+){{0,3}}([\w]+)", text) if skip else \
-            re.findall(rf"(?<![\w'-]){re.escape(before)}\s+([\w]+)", text)
+        for first, rest in re.findall(rf"(?<![\w'-]){re.escape(before)}\s+{skipped}([\w]+){listed}", text):
+            found += [first, *(w for w in re.findall(r"[\w]+", rest) if w not in ("or", "nor", "other"))]
     return list(dict.fromkeys(lemmas(" ".join(found))))
 
 
@@ -136,13 +138,51 @@ def _measures_of(text: str) -> dict[str, list[float]]:
     return out
 
 
+_MEASURE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([^\d\s].{0,12}?)?\s*$")
+
+
+def measure(value) -> tuple[float, str | None] | None:
+    """A number an attribute holds, with the unit its text names: 45 -> (45, None), "6 mm" ->
+    (6, "mm"), "26 dB" -> (26, "db"), "12" -> (12, None). Catalogs write measures as text too."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value), None
+    if not isinstance(value, str) or not (m := _MEASURE.match(value)):
+        return None
+    unit = (m.group(2) or "").strip().lower()
+    if unit and unit not in unit_words():
+        return None  # "4-step", "2 years" of warranty are no measure this knows
+    return float(m.group(1)), unit_words().get(unit)
+
+
+def key_words(key: str) -> frozenset[str]:
+    """An attribute key's words, its unit suffix left out: "diameter_cm" and "Diameter" name the
+    same thing; "min_age_months" keeps its "min" (a unit word only as a suffix)."""
+    parts = [w for w in re.split(r"[_\s]+", key.lower()) if w]
+    if len(parts) > 1 and parts[-1] in unit_words():
+        parts = parts[:-1]
+    return frozenset(lemma(w) for w in parts)
+
+
 def numeric_keys(products: list[Product]) -> dict[str, str]:
-    """Numeric attribute keys of these products with the unit each names."""
+    """Numeric attribute keys of these products with the unit each names, in the key
+    (`capacity_l`) or in its values ("Thickness": "6 mm")."""
     out = {}
     for p in products:
         for key, value in p.attributes.items():
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and (unit := unit_of_key(key)):
+            if (m := measure(value)) and (unit := m[1] or unit_of_key(key)):
                 out[key] = unit
+    return out
+
+
+def counted_keys(products: list[Product]) -> dict[str, str]:
+    """Numeric attribute keys by the nouns they count: number_of_colours -> {"colour": key}."""
+    out = {}
+    for p in products:
+        for key, value in p.attributes.items():
+            if measure(value) and not unit_of_key(key):
+                for part in re.split(r"[_\s]+", key.lower()):
+                    if len(part) > 3:
+                        out.setdefault(lemma(part), key)
     return out
 
 
@@ -178,7 +218,8 @@ def at_least_as_good(have, want: str) -> bool:
 
 def numbers_in_words(text: str) -> str:
     """"a tent for two people", "a four-person tent": a number said in words before a unit or a
-    counted noun is written as one, so bounds read it."""
+    counted noun is written as one, so bounds read it. Thousands lose their commas ("1,000")."""
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     numbers = lexicon.mapping("number_words")
     if not numbers:
         return text
@@ -190,7 +231,7 @@ def numbers_in_words(text: str) -> str:
 def measure_words(products: list[Product]) -> frozenset[str]:
     """Words that make a number a measure, not a price: the lexicon's units and the words of the
     catalog's numeric attribute keys ("400 lumens", "2400 watts" where a key is `wattage`)."""
-    keys = {k for p in products for k, v in p.attributes.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    keys = {k for p in products for k, v in p.attributes.items() if measure(v)}
     return frozenset(unit_words()) | frozenset(lemmas(" ".join(k.replace("_", " ") for k in keys))) \
         | {lemma(w) for w in unit_words() if w.isalpha()}
 

@@ -194,13 +194,13 @@ def test_a_claim_about_what_the_shop_never_mentions_is_withdrawn_naming_it(bot_f
 
 
 def test_a_decimal_point_is_not_a_sentence_end_when_withdrawing(bot_factory):
-    bot = bot_factory("The Trailhawk Storm Runner 2.0 is 109.99 decibels loud [1].")
+    bot = bot_factory("The Trailhawk Storm Runner 2.0 is 87.25 decibels loud [1].")
     reply = bot.ask("How loud is the Trailhawk Storm Runner in decibels?")
-    assert reply.refused and "109.99" not in reply.answer and "Storm Runner 2." not in reply.answer
+    assert reply.refused and "87.25" not in reply.answer and "Storm Runner 2." not in reply.answer
     # A citation mark after the full stop is no sentence of its own that could survive alone.
-    bot = bot_factory("It is 109.99 decibels loud. [1]")
+    bot = bot_factory("It is 87.25 decibels loud. [1]")
     reply = bot.ask("How loud is the Trailhawk Storm Runner in decibels?")
-    assert reply.refused and reply.answer != "[1]" and "109.99" not in reply.answer
+    assert reply.refused and reply.answer != "[1]" and "87.25" not in reply.answer
 
 
 def test_invented_price_is_corrected(bot_factory):

@@ -235,3 +235,27 @@ def test_the_kind_named_is_what_the_product_is_called_and_values_stated_in_its_l
     # sizes: H2 and H3 list them as an attribute, H1 only in a line of its record
     assert [p.id for p in garden if satisfies(p, parse("a hose in size L", garden))] == ["H1", "H3"]
     assert not satisfies(garden[0], {"attributes": {"sizes": "L"}})  # no line of S1 names a size
+
+
+def test_keys_of_many_styles_measures_as_text_counts_and_listed_exclusions():
+    mats = [Product(id="M1", title="Cork Mat", category="Yoga Mats", attributes={"Thickness": "6 mm", "material": "cork"},
+                    description="It is latex-free."),
+            Product(id="M2", title="Grip Mat", category="Yoga Mats", attributes={"thickness_mm": 4, "material": "TPE"},
+                    features=["Recycled plastic core"]),
+            Product(id="M3", title="Studio Mat", category="Yoga Mats", attributes={"Thickness": "8 mm", "Latex-free": False,
+                                                                                  "material": "PVC"})]
+    wanted = parse("Latex-free yoga mat at least 6 mm thick?", mats)
+    assert "Thickness" not in wanted.attributes  # "6 mm" is a bound's, not a value to match
+    assert [p.id for p in mats if satisfies(p, wanted)] == ["M1"]  # M3 is 8 mm but not latex-free
+    assert [p.id for p in mats if satisfies(p, parse("a yoga mat under 5 mm thick", mats))] == ["M2"]
+    assert set(parse("a yoga mat, no PVC, TPE or other plastics", mats).excluded) == {"pvc", "tpe", "plastic"}
+    quiet = [Product(id="H1", title="A", category="Humidifiers", attributes={"Noise level": "26 dB"}),
+             Product(id="H2", title="B", category="Humidifiers", attributes={"noise_db": 35}),
+             Product(id="H3", title="C", category="Humidifiers", attributes={"Room size": "45 m²"})]
+    assert [p.id for p in quiet if satisfies(p, parse("Quiet humidifier, 30 dB or less", quiet))] == ["H1"]
+    assert [p.id for p in quiet if satisfies(p, parse("a humidifier for at least 40 m²", quiet))] == ["H3"]
+    sets = [Product(id="P1", title="Acrylic Set", category="Paint", attributes={"number_of_colours": 24}),
+            Product(id="P2", title="Mini Set", category="Paint", attributes={"number_of_colours": 12})]
+    assert [p.id for p in sets if satisfies(p, parse("paint with at least 1,000 colours", sets))] == []
+    assert [p.id for p in sets if satisfies(p, parse("paint with at least 20 colours", sets))] == ["P1"]
+    assert parse("a non-stick pan", sets).excluded == []  # "non-stick" is a property
