@@ -8,12 +8,9 @@ from functools import lru_cache
 
 from chatbot import vocabulary
 from chatbot.answer import lexicon
-from chatbot.text import lemma
+from chatbot.text import alternatives, lemma
 from chatbot.types import Product
 
-
-def _alternatives(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=2)
@@ -21,9 +18,9 @@ def _bound_pattern(generation: int) -> re.Pattern:
     """Compiled once per lexicon (`generation` keys the cache), not on every request."""
     b = lexicon.lists("bounds")
     units = list(vocabulary.unit_words())
-    before = _alternatives(b.get("min_before", []) + b.get("max_before", []))
-    after = _alternatives(b.get("min_after", []) + b.get("max_after", []))
-    return re.compile(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s*-?\s*({_alternatives(units)})(?![a-z])(?:\s*({after}))?"
+    before = alternatives(b.get("min_before", []) + b.get("max_before", []))
+    after = alternatives(b.get("min_after", []) + b.get("max_after", []))
+    return re.compile(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s*-?\s*({alternatives(units)})(?![a-z])(?:\s*({after}))?"
                       rf"|(?:({before})\s*)?(?<![a-z0-9])([a-z]{{1,4}}[0-9x]{{1,3}})(?![a-z0-9])(?:\s*({after}))?", re.I)
 
 
@@ -81,8 +78,8 @@ def read(text: str, scope: list[Product], attributes: dict) -> dict[str, list]:
     # "at least 24 colours": a bound on the count a numeric key names (number_of_colours)
     counted = vocabulary.counted_keys(scope)
     b = lexicon.lists("bounds")
-    before = _alternatives(b.get("min_before", []) + b.get("max_before", []))
-    after = _alternatives(b.get("min_after", []) + b.get("max_after", []))
+    before = alternatives(b.get("min_before", []) + b.get("max_before", []))
+    after = alternatives(b.get("min_after", []) + b.get("max_after", []))
     for m in re.finditer(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s+([a-z]+)(?:\s*({after}))?", text):
         key = counted.get(lemma(m.group(3)))
         if key and key not in bounds and (op := _op(m.group(1), m.group(4))):

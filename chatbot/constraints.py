@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 from chatbot import bounds, vocabulary
 from chatbot.answer import lexicon
-from chatbot.text import lemma, lemmas, phrase_stems
+from chatbot.text import STOPWORDS, alternatives, lemma, lemmas, phrase_stems
 from chatbot.types import Product
 
 # "at least 40 liters" is a capacity and "less than 12 players" a count, not a price: a number
@@ -231,10 +231,29 @@ def _features(norm: str, c: Constraints, products: list[Product], scope: list[Pr
     if c.bounds:  # "at least 7 m long", "a light one under 3 kg": the measure's own words ask for nothing more
         taken |= set(lemmas(" ".join(lexicon.lists("bounds").get("dimension", []))))
         taken |= {lemma(w) for w, d in lexicon.mapping("dimension_keys").items() if any(d in k.lower() for k in c.bounds)}
-    for t in dict.fromkeys(lemmas(norm)):
-        if vocabulary.holds(known, t) and t not in taken and t not in c.excluded and not t.replace(".", "").isdigit() and len(t) > 2 \
-                and t not in cue_words and not vocabulary.code_parts(t):
-            c.features.append(t)
+    taken |= _purpose(norm)
+    run: list[str] = []  # words next to each other in the request are one feature: "automatic needle threader"
+    for t in [*phrase_stems(norm), ""]:
+        if t and vocabulary.holds(known, t) and t not in taken and t not in c.excluded and not t.replace(".", "").isdigit() \
+                and len(t) > 2 and t not in cue_words and not vocabulary.code_parts(t) and t not in STOPWORDS:
+            run += [t] if t not in run else []
+        elif run:
+            phrase, run = " ".join(run), []
+            if phrase not in c.features:
+                c.features.append(phrase)
+
+
+
+def _purpose(norm: str) -> set[str]:
+    """The words of what a product is for ("for a nursery", "to carry to my classes"): where it
+    goes or who uses it, no feature it must have. They end where a requirement starts ("with")."""
+    cues, ends = (lexicon.lists("purpose").get(k, []) for k in ("before", "until"))
+    if not cues:
+        return set()
+    out = set()
+    for m in re.finditer(rf"\b(?:{alternatives(cues)})\b([^,.;!?]*)", norm):
+        out |= set(lemmas(re.split(rf"\b(?:{alternatives(ends)})\b", m.group(1))[0] if ends else m.group(1)))
+    return out
 
 
 CONSTRAINT_KEYS = ("category", "brand", "price_min", "price_max", "in_stock", "attributes", "bounds", "features", "excluded",
@@ -288,7 +307,7 @@ def satisfies(product: Product, constraints: Constraints | Mapping[str, Any] | N
         return False
     if c.get("features") or c.get("excluded"):
         have = vocabulary.product_terms(product)  # dictionary forms: "timers" asks for "timer"
-        if not all(vocabulary.holds(have, t) for t in c.get("features") or ()):
+        if not all(vocabulary.has_feature(product, t) for t in c.get("features") or ()):
             return False
         if any(vocabulary.holds(have, t) and lemma(t) not in vocabulary.free_of(product) for t in c.get("excluded") or ()):
             return False

@@ -71,6 +71,11 @@ def rare(word: str) -> bool:
     return zipf_frequency(word, "en") < RARE_ZIPF
 
 
+def alternatives(words) -> str:
+    """A regular-expression alternation of `words`, longest first ("extra large" before "large")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def lemmas(text: str) -> list[str]:
     """The dictionary forms of `text`'s words, stop words left out."""
     return [lemma(w) for w in words(text)]

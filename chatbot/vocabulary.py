@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from chatbot.answer import lexicon
-from chatbot.text import lemma, lemmas, stem, terms
+from chatbot.text import alternatives, lemma, lemmas, stem, terms
 from chatbot.types import Product
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to|至|~)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*\+|(\d+(?:\.\d+)?)\s*(?:and up|or older|以上)")
@@ -68,6 +68,34 @@ def holds(have: set[str] | frozenset[str], word: str) -> bool:
         return True
     # "wash" asks what "washable" says: a longer word of the record built on this one
     return len(word) > 3 and any(h.startswith(base) and len(h) > len(word) for h in have)
+
+
+def has_feature(p: Product, phrase: str) -> bool:
+    """Whether the record says the product has a requested feature. One word: any of its words
+    (not one it says it is without). Several ("automatic needle threader"): one line of the record
+    (title, feature, sentence, attribute) holds the last word and all the others, or all but one of
+    three or more ("Automatic threader: yes"), and no such line says it is without them ("No
+    automatic needle threader"): words scattered over a record are no feature."""
+    words = phrase.split()
+    if len(words) == 1:
+        return holds(product_terms(p), words[0]) and lemma(words[0]) not in free_of(p)
+    need = len(words) - (len(words) > 2)
+    found = [negative for line, negative in _kept(p, "lines", _lines)
+             if holds(have := terms_of(line), words[-1]) and sum(holds(have, w) for w in words) >= need]
+    return bool(found) and not any(found)
+
+
+def _lines(p: Product) -> list[tuple[str, bool]]:
+    """The record's lines, each with whether it says the product is without what it names."""
+    lines = [(p.title, False)]
+    for text in [p.description, *p.features]:
+        for line in re.split(r"(?<=[.!?;])\s+", text or ""):
+            lines.append((line, bool(negated(line))))
+    for key, value in p.attributes.items():
+        name = re.sub(r"[_\s]+", " ", key)
+        values = value if isinstance(value, list) else [value]
+        lines.append((f"{name} {' '.join(str(v) for v in values if not isinstance(v, bool))}", value is False))
+    return lines
 
 
 def free_of(p: Product) -> frozenset[str]:
@@ -131,9 +159,9 @@ def text_measures(p: Product) -> dict[str, list[float]]:
 
 def _measures_of(text: str) -> dict[str, list[float]]:
     words = unit_words()
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    units = alternatives(words)
     out: dict[str, list[float]] = {}
-    for m in re.finditer(rf"(\d+(?:\.\d+)?)\s*-?\s*({alternatives})(?![a-z²³])", text.lower()):  # 120 m² is an area
+    for m in re.finditer(rf"(\d+(?:\.\d+)?)\s*-?\s*({units})(?![a-z²³])", text.lower()):  # 120 m² is an area
         out.setdefault(words[m.group(2)], []).append(float(m.group(1)))
     return out
 
@@ -223,8 +251,7 @@ def numbers_in_words(text: str) -> str:
     numbers = lexicon.mapping("number_words")
     if not numbers:
         return text
-    units = "|".join(re.escape(w) for w in sorted(unit_words(), key=len, reverse=True))
-    alts = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
+    units, alts = alternatives(unit_words()), alternatives(numbers)
     return re.sub(rf"\b({alts})(?=[\s-]+(?:{units})(?![a-z]))", lambda m: str(numbers[m.group(1)]), text)
 
 

@@ -259,3 +259,18 @@ def test_keys_of_many_styles_measures_as_text_counts_and_listed_exclusions():
     assert [p.id for p in sets if satisfies(p, parse("paint with at least 1,000 colours", sets))] == []
     assert [p.id for p in sets if satisfies(p, parse("paint with at least 20 colours", sets))] == ["P1"]
     assert parse("a non-stick pan", sets).excluded == []  # "non-stick" is a property
+
+
+def test_a_feature_of_several_words_is_said_in_one_line_and_what_it_is_for_is_no_feature():
+    machines = [Product(id="S1", title="Heritage 32", category="Sewing Machines", price=150, attributes={"Automatic threader": True}),
+                Product(id="S2", title="HeavyLine", category="Sewing Machines", price=199, features=["Automatic needle threader"]),
+                Product(id="S3", title="TravelStitch", category="Sewing Machines", price=89,
+                        features=["No automatic needle threader", "Carry handle"], description="Light enough for classes."),
+                Product(id="S4", title="Studio 9", category="Sewing Machines", price=120, features=["Automatic buttonhole"],
+                        description="Spare needle included. A thread cutter and a threader tool.")]
+    wanted = parse("I need a sewing machine with an automatic needle threader, under $200.", machines)
+    assert wanted.features == ["automatic needle threader"]
+    # S3 says it has none; S4 holds the three words, but in three different lines
+    assert [p.id for p in machines if satisfies(p, wanted)] == ["S1", "S2"]
+    assert parse("a sewing machine to carry to my classes", machines).features == []  # what it is for
+    assert parse("a sewing machine for classes with a carry handle", machines).features == ["carry handle"]

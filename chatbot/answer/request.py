@@ -74,7 +74,7 @@ def unheld_words(turn: Turn, wanted: cons.Constraints) -> list[str]:
     """The request's free words ("hot", "weather") that no product meeting all its other
     constraints holds: nothing the catalog says can check them."""
     pool = [p for p in turn.products.values() if cons.satisfies(p, replace(wanted, features=[]))]
-    return [t for t in wanted.features if pool and not any(vocabulary.holds(vocabulary.product_terms(p), t) for p in pool)]
+    return [t for t in wanted.features if pool and not any(vocabulary.has_feature(p, t) for p in pool)]
 
 
 def split(wanted: cons.Constraints) -> list[cons.Constraints]:
