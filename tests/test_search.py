@@ -117,3 +117,16 @@ def test_expected_layout_takes_the_evidence_from_the_likely_products():
     # A and B about as likely: B's more relevant chunks lead.
     laid = fusion.layout(cands, [("A", 0.0), ("B", -0.1), ("C", -20.0)], 5)
     assert [c.hit.chunk.id for c in laid[:3]] == ["B:0", "B:1", "B:2"] and laid[3].hit.chunk.id == "A:0"
+
+
+def test_a_product_is_named_by_the_distinctive_part_of_its_title():
+    from chatbot.data.search import Titles
+
+    titles = Titles([("H1", "Whisper 8L Ultrasonic Humidifier"), ("H2", "Pebble Mini Desk Humidifier"),
+                     ("H3", "AquaCalm 6L Top-Fill Humidifier"), ("P1", "Petite 16 cm Egg Pan"), ("P2", "Everyday 28 cm Pan")])
+    assert titles.named("When will the Whisper 8L be back in stock?") == ["H1"]  # "8L": a name, one title's
+    assert titles.named("Can the Petite egg pan go in the oven?") == ["P1"]  # capitalised inside the sentence
+    assert titles.named("any downsides to the pebble mini desk humidifier") == ["H2"]  # most of its weight
+    assert titles.named("Which humidifier is quietest?") == []  # a word every humidifier's title has
+    assert titles.named("Everyday cooking needs a good pan") == []  # capitalised only as a sentence's first word
+    assert titles.named("Is the Whisper 8L or the AquaCalm 6L quieter?") == ["H1", "H3"]  # in the order named

@@ -12,6 +12,7 @@ import numpy as np
 from chatbot import constraints as cons
 from chatbot.answer import lexicon
 from chatbot.answer.turn import Turn
+from chatbot.text import words
 
 
 def run(turn: Turn) -> None:
@@ -19,6 +20,12 @@ def run(turn: Turn) -> None:
     turn.named = turn.bot.shop.retriever.mentioned_products(text)
     turn.asks_recs = cons.is_recommendation_request(text)
     query = lexicon.search("catalog_query", text)  # "which air fryers ...?", "do you have a ... in XL?"
+    if turn.named and not _said_whole(text, [turn.products[pid] for pid in turn.named if pid in turn.products]):
+        # "Silent wall clock, at least 30 cm across" shares words with the "Harbour Silent Wall
+        # Clock" but asks for products: a request names no product by part of its title
+        wanted = cons.parse(text, list(turn.products.values()))
+        if turn.asks_recs or states_a_need(wanted, query, turn.lang):
+            turn.named = []
     free = not turn.named and not turn.product_id  # about no product in particular
     # Constraints matter to a request, a question about the catalog or a follow-up; parsing them
     # against the whole catalog is skipped for a question on a named product's facts.
@@ -50,6 +57,11 @@ def run(turn: Turn) -> None:
     turn.reply.focus = turn.focus
     if turn.followup and turn.focus:  # "and is it waterproof?" -> about the product discussed before
         turn.reply.query = f"{text} ({turn.products[turn.focus[0]].name})"
+
+
+def _said_whole(text: str, products: list) -> bool:
+    said = set(words(text))
+    return any(p.title and set(words(p.title)) <= said for p in products)
 
 
 def referent(text: str, discussed: list) -> str | None:

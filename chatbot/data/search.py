@@ -5,6 +5,7 @@ learned weights). Each hit's score stays its cosine plus a share of the question
 the scale of the assistant's "has the catalog anything on this?" threshold."""
 from __future__ import annotations
 
+import re
 import threading
 
 from chatbot.data.catalog import ShopDB
@@ -54,29 +55,8 @@ class Retriever:
         """Products whose title (or id) the text names, best match first."""
         with self._lock:
             if self._titles is None:
-                self._titles = [(p.id, set(words(p.title))) for p in self.db.products() if p.title]
-        lowered = text.lower()
-        query = set(words(text))
-        scored = []
-        said = words(text)
-
-        def where(found: set[str]) -> int:  # ties in the order the text names them: "the first one"
-            return min((i for i, w in enumerate(said) if w in found), default=len(said))
-
-        for pid, title in self._titles:
-            if pid.lower() in lowered:
-                scored.append((2.0, lowered.index(pid.lower()), pid))
-            elif title:
-                share = len(title & query) / len(title)
-                if share >= 0.6 and len(title & query) >= min(2, len(title)):
-                    scored.append((share, where(title & query), pid))
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        if not scored:
-            return []
-        # "Pacelyn Drift 7 WP Road Running Shoe" shares most words with its siblings: keep only
-        # the titles matched about as well as the best one (two for "X or Y" comparisons).
-        best = scored[0][0]
-        return [pid for share, _, pid in scored[:limit] if share >= best - 0.05]
+                self._titles = Titles([(p.id, p.title) for p in self.db.products() if p.title])
+        return self._titles.named(text, limit)
 
     def search(
         self,
@@ -204,3 +184,54 @@ def _cosine(vectors, vector):
     q = np.asarray(vector, dtype=np.float32)
     m = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), len(q))
     return m @ q / np.maximum(np.linalg.norm(m, axis=1) * np.linalg.norm(q), 1e-12)
+
+
+class Titles:
+    """The catalog's titles, to find the products a message names. A title counts as named when
+    the message holds most of its weight, each word weighed by how few titles share it (IDF:
+    "Whisper 8L" names the "Whisper 8L Ultrasonic Humidifier" that "humidifier" alone does not),
+    or when it holds a word of that title alone that reads as a name: with a digit or capitalised
+    inside a sentence of the message ("the Petite egg pan", "the Whisper 8L")."""
+
+    SHARE = 0.6  # of a title's weight the message must hold
+
+    def __init__(self, titles: list[tuple[str, str]]):
+        import math
+
+        self.titles = [(pid, set(words(title))) for pid, title in titles]
+        df: dict[str, int] = {}
+        for _, ws in self.titles:
+            for w in ws:
+                df[w] = df.get(w, 0) + 1
+        n = len(self.titles)
+        self.weight = {w: math.log(1 + n / d) for w, d in df.items()}
+        self.unique = {w for w, d in df.items() if d == 1}
+
+    def named(self, text: str, limit: int = 3) -> list[str]:
+        lowered, said = text.lower(), words(text)
+        query = set(said)
+        # capitalised inside a sentence: the first word of one is capitalised anyway
+        capitalised = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)(?<=\s)[A-Z][\w-]*", text.strip())}
+
+        def where(found: set[str]) -> int:  # ties in the order the text names them: "the first one"
+            return min((i for i, w in enumerate(said) if w in found), default=len(said))
+
+        scored = []
+        for pid, title in self.titles:
+            if pid.lower() in lowered:
+                scored.append((2.0, lowered.index(pid.lower()), pid))
+                continue
+            hit = title & query
+            if not hit:
+                continue
+            share = sum(self.weight[w] for w in hit) / sum(self.weight[w] for w in title)
+            name_like = any(w in self.unique and (any(c.isdigit() for c in w) or w in capitalised) for w in hit)
+            if share >= self.SHARE and len(hit) >= min(2, len(title)) or name_like and len(hit) >= min(2, len(title)):
+                scored.append((share, where(hit), pid))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        if not scored:
+            return []
+        # "Pacelyn Drift 7 WP Road Running Shoe" shares most words with its siblings: keep only
+        # the titles matched about as well as the best one (two for "X or Y" comparisons).
+        best = scored[0][0]
+        return [pid for share, _, pid in scored[:limit] if share >= best - 0.05]
