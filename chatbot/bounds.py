@@ -68,8 +68,9 @@ def read(text: str, scope: list[Product], attributes: dict) -> dict[str, list]:
             kw = vocabulary.key_words
             if op and keys and all(kw(k) <= kw(keys[0]) or kw(keys[0]) <= kw(k) for k in keys) or op and len(keys) > 1 and not dims:
                 keys = keys[:1]
-            if op and len(keys) == 1 and keys[0] not in bounds:
-                bounds[keys[0]] = [op, number]
+            keys.sort(key=lambda k: vocabulary.unit_of_key(k) is None)  # a key naming its unit first
+            if op and len(keys) == 1 and (key := _with_unit(keys[0], unit)) not in bounds:
+                bounds[key] = [op, number]
         elif m.group(6) and (parts := vocabulary.code_parts(m.group(6))) and parts[0] in codes:
             for key in codes[parts[0]]:
                 bounds[key] = ["code>=", m.group(6).upper()]
@@ -85,6 +86,14 @@ def read(text: str, scope: list[Product], attributes: dict) -> dict[str, list]:
         if key and key not in bounds and (op := _op(m.group(1), m.group(4))):
             bounds[key] = [op, float(m.group(2))]
     return bounds
+
+
+def _with_unit(key: str, unit: str | None) -> str:
+    """The key as the bound is kept: one whose unit only its values name ("Room size": "12 m²")
+    gets it ("room_size_m2"), so each product's check finds its own key in that unit."""
+    if not unit or vocabulary.unit_of_key(key):
+        return key
+    return "_".join([*re.split(r"[_\s]+", key.lower()), unit])
 
 
 def _age(bounds: dict[str, list], keys: list[str], years: float) -> None:

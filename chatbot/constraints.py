@@ -340,6 +340,13 @@ def _meets(product: Product, key: str, op: str, want) -> bool:
         return meets_bound(product.attributes[key], op, want)
     if op == "code>=":  # "rated IP67" in the description
         return any(meets_bound(code, op, want) for code in re.findall(r"[a-z]{1,4}[0-9x]{1,3}", vocabulary.record_text(product), re.I))
+    spans = vocabulary.text_ages(product) if set(re.split(r"[_\s]+", key.lower())) & {
+        w.lower() for w in lexicon.words("age_words")} else []
+    if spans:  # an age the record states in words ("Suitable for ages 8+"), in the key's unit
+        scale = 12 if "month" in key.lower() else 1
+        return any(lo * scale <= float(want) <= hi * scale if op == "age" else
+                   (lo * scale <= float(want) if op == "<=" else hi * scale >= float(want))
+                   for lo, hi in spans)
     unit = vocabulary.unit_of_key(key) if op in (">=", "<=") else None
     if not unit:
         return False

@@ -220,6 +220,22 @@ def age_keys(products: list[Product]) -> list[str]:
     return sorted({k for p in products for k in p.attributes if set(k.lower().split("_")) & ages})
 
 
+def text_ages(p: Product) -> list[tuple[float, float]]:
+    """The age ranges the record states in words, in years: "Suitable for ages 8+" -> (8, inf),
+    "for kids aged 3 to 5" -> (3, 5), "from 6 months" -> (0.5, inf)."""
+    return _kept(p, "ages", _text_ages)
+
+
+def _text_ages(p: Product) -> list[tuple[float, float]]:
+    ages = {w.lower() for w in lexicon.words("age_words")}
+    out = []
+    for line, _ in _lines(p):
+        lowered = line.lower()
+        if set(re.findall(r"[a-z-]+", lowered)) & ages and (span := age_span(lowered)):
+            out.append(tuple(x / 12 for x in span) if "month" in lowered else span)
+    return out
+
+
 def age_span(value) -> tuple[float, float] | None:
     """An age attribute's value as (youngest, oldest): "6-10" -> (6, 10), "8+" -> (8, inf), 3 -> (3, inf)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):

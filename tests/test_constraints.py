@@ -274,3 +274,16 @@ def test_a_feature_of_several_words_is_said_in_one_line_and_what_it_is_for_is_no
     assert [p.id for p in machines if satisfies(p, wanted)] == ["S1", "S2"]
     assert parse("a sewing machine to carry to my classes", machines).features == []  # what it is for
     assert parse("a sewing machine for classes with a carry handle", machines).features == ["carry handle"]
+
+
+def test_ages_said_in_words_and_what_a_product_is_made_for():
+    machines = [Product(id="S1", title="Mini", category="Sewing Machines", features=["Suitable for ages 8+ with adult supervision"]),
+                Product(id="S2", title="Travel", category="Sewing Machines", attributes={"suitable_age": "10+"}),
+                Product(id="S3", title="Pro", category="Sewing Machines", description="For adults.")]
+    assert [p.id for p in machines if satisfies(p, parse("a sewing machine my 9-year-old can learn on", machines))] == ["S1"]
+    rooms = [Product(id="H1", title="A", category="Humidifiers", attributes={"Room size": "12 m²"}),
+             Product(id="H2", title="B", category="Humidifiers", attributes={"coverage_m2": 45}),
+             Product(id="H3", title="C", category="Humidifiers", features=["Covers rooms up to 50 m²"])]
+    wanted = parse("I need a humidifier for a 40 m² open-plan living room.", rooms)
+    assert wanted.bounds == {"room_size_m2": [">=", 40.0]} and not wanted.features
+    assert [p.id for p in rooms if satisfies(p, wanted)] == ["H2", "H3"]
