@@ -157,6 +157,11 @@ def text_measures(p: Product) -> dict[str, list[float]]:
     return _kept(p, "measures", lambda p: _measures_of(record_text(p)))
 
 
+def measures_in(text: str) -> dict[str, list[float]]:
+    """The measures a text states, by unit: "Oven safe to 300 °C" -> {"c": [300.0]}."""
+    return _measures_of(text)
+
+
 def _measures_of(text: str) -> dict[str, list[float]]:
     words = unit_words()
     units = alternatives(words)

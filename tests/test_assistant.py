@@ -182,9 +182,13 @@ def test_a_claim_about_what_the_shop_never_mentions_is_withdrawn_naming_it(bot_f
     bot = bot_factory("No, the Trailhawk Storm Runner is not safe with a pacemaker [1].")
     reply = bot.ask("Is the Trailhawk Storm Runner safe for someone with a pacemaker?")
     assert reply.refused and reply.answer.startswith("Our catalog says nothing about pacemaker")
-    # a "no" about an ordinary thing the listing never names may stand; about a name, it may not
+    # a yes or no on a topic the product's page never mentions is a guess, however ordinary; one on
+    # what its page says stands
     bot = bot_factory("No, it has no pocket for cutlery [1].")
-    assert not bot.ask("Does the Trailhawk Storm Runner have a pocket for cutlery?").refused
+    reply = bot.ask("Does the Trailhawk Storm Runner have a pocket for cutlery?")
+    assert reply.refused and reply.answer.startswith("Our catalog says nothing about pocket, cutlery")
+    bot = bot_factory("Yes, it has a rock plate [1].")
+    assert not bot.ask("Does the Trailhawk Storm Runner have a rock plate?").refused
     bot = bot_factory("No, it does not fit a Subaru [1].")
     assert bot.ask("Will the Trailhawk Storm Runner box fit in a Subaru?").refused
     # a rare word the shop's data does hold is no such claim ("grippy" is in a description)

@@ -86,3 +86,12 @@ def test_a_what_question_only_a_short_line_answers_is_quoted_and_made_of_is_no_m
     assert reply("What is the handle made of?") == 'On that, the product listing says: "The handle is olive wood." [1]'
     assert reply("Is the handle made of wood?") is None  # a yes/no question is the model's, on the evidence
     assert reply("What is the blade made of?") is None  # no line holds "blade"
+
+
+def test_how_hot_or_how_loud_is_answered_by_the_line_with_a_measure_in_that_unit():
+    from chatbot.answer import facts
+
+    pan = Product(id="P", title="Blue Steel Pan", features=["Oven safe to 300 °C", "Weighs 2.1 kg", "Hot handle warning"],
+                  description="A carbon steel pan for the oven and the hob.")
+    assert facts.record_line("And how hot can it go in the oven?", pan) == "Oven safe to 300 °C"
+    assert facts.record_line("How loud is it?", pan) is None  # no line states decibels

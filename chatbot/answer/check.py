@@ -12,6 +12,7 @@ from chatbot.answer import guard, lexicon
 from chatbot.answer.generate import CITE_MARK
 from chatbot.answer.pack import KIND_LABEL, dont_know
 from chatbot.answer.turn import Turn
+from chatbot.data.search import PAGE_READ
 from chatbot.prompting import message
 from chatbot.text import closest_sentence, rare, stem, terms, words
 from chatbot.text import sentences as split_sentences
@@ -28,7 +29,9 @@ def run(turn: Turn) -> None:
         if not _closest(turn):
             dont_know(turn)
         return
-    if absent := claims_unheard(turn, draft):  # "not safe with a pacemaker": the shop never says "pacemaker"
+    # "not safe with a pacemaker": the shop never says "pacemaker"; "No, it won't sew saddle leather":
+    # the product's page never mentions leather
+    if absent := claims_unheard(turn, draft) or verdict_unsupported(turn, draft):
         turn.finish(turn.fixed("not_in_catalog", words=", ".join(absent), offer=turn.fixed("offer_human")), refused=True)
         return
     valid = set(range(1, len(hits) + 1))
@@ -89,6 +92,32 @@ def claims_unheard(turn: Turn, draft: str) -> list[str]:
     if out and lexicon.search("negative_answer", draft) and not lexicon.search("verdict_question", turn.text):
         out = [w for w in out if _capitalised(turn.text, w)]
     return out
+
+
+def verdict_unsupported(turn: Turn, draft: str) -> list[str]:
+    """A yes or no about one product on a topic its page never mentions: the question's own
+    words (its name, filler, units and a review question's words aside), none of which any chunk
+    of the product's page holds ("Will it help with my son's asthma?" -> "No, it does not").
+    On hetpqa-toys train (1,820 yes/no questions, scratch script) a topic word is on the asked
+    product's page for 88% of questions and on another product's page for 9%."""
+    if turn.lang != "en" or len(turn.focus) != 1 or not lexicon.search("yes_no_question", turn.text) \
+            or not (re.match(r"\W*(yes|no)\b", draft, re.I) or lexicon.search("negative_answer", draft)):
+        return []
+    skip = set(terms(" ".join([*lexicon.words("filler_words"), *lexicon.words("experience_words"), *vocabulary.unit_words()])))
+    product = turn.products.get(turn.focus[0])
+    named = set(words(f"{product.name} {product.brand}")) if product else set()
+    topic = {}
+    for w in words(turn.text):  # the words of its name say nothing of the topic ("the Travel Fold mat")
+        if (t := stem(w)) not in skip and w not in named and len(w) > 2 and not w[0].isdigit():
+            topic.setdefault(t, w)
+    if not topic:
+        return []
+    # the page's words beyond the product's name, which every chunk carries ("can the Travel Fold
+    # mat be folded?" is answered by "Folds to fit in a carry-on", not by its title)
+    name = re.compile(re.escape(product.name), re.I) if product else None
+    chunks, _ = turn.bot.shop.store.of_product(turn.focus[0], PAGE_READ)
+    page = set(terms(" ".join(name.sub(" ", c.text) if name else c.text for c in chunks)))
+    return [] if page & set(topic) else list(topic.values())[:3]
 
 
 def _capitalised(text: str, word: str) -> bool:

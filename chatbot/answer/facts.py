@@ -139,10 +139,14 @@ def record_line(question: str, p: Product) -> str | None:
     if not asked:
         return None
     means = lexicon.mapping("dimension_keys")
+    # "how hot", "how loud": a line with a measure in that unit ("Oven safe to 300 °C") says it
+    in_units = {u for w in asked for u in lexicon.lists("quantity_units").get(w, [])}
+    asked = [w for w in asked if w not in lexicon.lists("quantity_units")]
     lines = [line for text in [p.description or "", *p.features] for line in sentences(text)]
     found = []
     for line in lines:
         have = vocabulary.terms_of(line)
-        if all(vocabulary.holds(have, w) or (means.get(w) and vocabulary.holds(have, means[w])) for w in asked):
+        if all(vocabulary.holds(have, w) or (means.get(w) and vocabulary.holds(have, means[w])) for w in asked) \
+                and (not in_units or in_units & set(vocabulary.measures_in(line))):
             found.append(line)
     return found[0] if len(found) == 1 else None

@@ -58,6 +58,10 @@ def _from_mentions(question: str, product: Product, conn, analyses, lang: str, f
     each side, rather than a yes or no the reviews may contradict."""
     asked = set(terms(question)) - set(terms(product.name)) - set(terms(" ".join(lexicon.words("filler_words"))))
     asked -= set(terms(" ".join(lexicon.words("experience_words"))))
+    topic = " ".join(sorted(asked))
+    if not asked and lexicon.search("experience_question", question):
+        # "does it hold up over time?" names no part: the reviews that tell how long it lasted
+        asked, topic = set(terms(" ".join(lexicon.words("durability_words")))), message("durability_topic", lang)
     if not asked:
         return None
     sentiment = {a.review_id: a.sentiment for a in analyses}
@@ -67,7 +71,6 @@ def _from_mentions(question: str, product: Product, conn, analyses, lang: str, f
         text = json.loads(data).get("text", "")
         if asked & set(terms(text)) and review_id in sentiment and guard.screen(text).action == "answer":
             said[sentiment[review_id]].append((review_id, text))
-    topic = " ".join(sorted(asked))
     total = sum(len(v) for v in said.values())
     if not total:
         if found_only:
@@ -78,11 +81,11 @@ def _from_mentions(question: str, product: Product, conn, analyses, lang: str, f
     for side in ("positive", "negative"):
         if said[side]:
             review_id, text = said[side][0]
-            quotes.append(f'"{closest_sentence(topic, [text], 120)}" [{len(quotes) + 1}]')
+            quotes.append(f'"{closest_sentence(" ".join(asked), [text], 120)}" [{len(quotes) + 1}]')
             ids.append(f"{product.id}:review:{review_id}")
     if not quotes:  # only mixed or neutral reviews mention it
         review_id, text = said["neutral"][0]
-        quotes.append(f'"{closest_sentence(topic, [text], 120)}" [1]')
+        quotes.append(f'"{closest_sentence(" ".join(asked), [text], 120)}" [1]')
         ids.append(f"{product.id}:review:{review_id}")
     text = message("reviews_mentions", lang, title=product.name, total=total, topic=topic, pos=len(said["positive"]),
                    neg=len(said["negative"]), mixed=len(said["neutral"]), quote=" " + " ".join(quotes))

@@ -20,7 +20,7 @@ def run(turn: Turn) -> None:
     turn.named = turn.bot.shop.retriever.mentioned_products(text)
     turn.asks_recs = cons.is_recommendation_request(text)
     query = lexicon.search("catalog_query", text)  # "which air fryers ...?", "do you have a ... in XL?"
-    if turn.named and not _said_whole(text, [turn.products[pid] for pid in turn.named if pid in turn.products]):
+    if turn.named and not _referred(text, [turn.products[pid] for pid in turn.named if pid in turn.products]):
         # "Silent wall clock, at least 30 cm across" shares words with the "Harbour Silent Wall
         # Clock" but asks for products: a request names no product by part of its title
         wanted = cons.parse(text, list(turn.products.values()))
@@ -59,9 +59,17 @@ def run(turn: Turn) -> None:
         turn.reply.query = f"{text} ({turn.products[turn.focus[0]].name})"
 
 
-def _said_whole(text: str, products: list) -> bool:
-    said = set(words(text))
-    return any(p.title and set(words(p.title)) <= said for p in products)
+def _referred(text: str, products: list) -> bool:
+    """Whether the text names one of these products as one: by its whole title, or by part of it
+    after "the", "this" or "that" ("What colours does the Edgecraft paring knife come in?")."""
+    said, lowered = set(words(text)), text.lower()
+    for p in products:
+        title = set(words(p.title or ""))
+        if title and title <= said:
+            return True
+        if any(re.search(rf"\b(the|this|that|your)\s+{re.escape(w)}\b", lowered) for w in title):
+            return True
+    return False
 
 
 def referent(text: str, discussed: list) -> str | None:
