@@ -196,6 +196,20 @@ def key_words(key: str) -> frozenset[str]:
     return frozenset(lemma(w) for w in parts)
 
 
+# units of one kind, as a share of the first: a comparison reads "1.4 kg" against "900 g"
+_SCALES = {"kg": ("kg", 1.0), "g": ("kg", 0.001), "lb": ("kg", 0.4536), "oz": ("kg", 0.02835),
+           "m": ("m", 1.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "in": ("m", 0.0254), "ft": ("m", 0.3048),
+           "l": ("l", 1.0), "ml": ("l", 0.001)}
+
+
+def base_unit(unit: str) -> str:
+    return _SCALES.get(unit, (unit, 1.0))[0]
+
+
+def in_base(value: float, unit: str) -> float:
+    return value * _SCALES.get(unit, (unit, 1.0))[1]
+
+
 def numeric_keys(products: list[Product]) -> dict[str, str]:
     """Numeric attribute keys of these products with the unit each names, in the key
     (`capacity_l`) or in its values ("Thickness": "6 mm")."""

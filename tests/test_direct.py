@@ -95,3 +95,22 @@ def test_how_hot_or_how_loud_is_answered_by_the_line_with_a_measure_in_that_unit
                   description="A carbon steel pan for the oven and the hob.")
     assert facts.record_line("And how hot can it go in the oven?", pan) == "Oven safe to 300 °C"
     assert facts.record_line("How loud is it?", pan) is None  # no line states decibels
+
+
+def test_a_comparison_reads_each_record_s_own_key_or_text_in_one_unit():
+    records = {"G": Product("G", "Grounded Mat", attributes={"Weight": "2.5 kg"}),
+               "C": Product("C", "Cork Flow Mat", features=["Weighs 900 g"]),
+               "H": Product("H", "Heirloom Skillet", features=["Oven safe to 260 °C"]),
+               "B": Product("B", "Blue Steel Pan", attributes={"max_oven_c": 300})}
+    shop = SimpleNamespace(db=SimpleNamespace(connect=lambda: None))
+
+    def ask(text, focus):
+        turn = Turn(text, Session(), SimpleNamespace(products=records, shop=shop), AnswerSettings())
+        turn.focus = focus
+        direct.run(turn)
+        return turn.reply.answer
+
+    assert ask("Which is lighter, the Grounded or the Cork Flow?", ["G", "C"]) == \
+        "The Cork Flow Mat is lighter: its weight is 900 g [1], against 2.5 kg for the Grounded Mat [2]."
+    assert ask("Heirloom skillet or Blue Steel pan: which one can take a hotter oven?", ["H", "B"]).startswith(
+        "The Blue Steel Pan is hotter")

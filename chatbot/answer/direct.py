@@ -50,42 +50,51 @@ def run(turn: Turn) -> None:
 
 
 def _compare_attribute(turn: Turn, items: list[Product]) -> None:
-    """"Which is lighter, A or B?": both records side by side on the attribute the comparative
-    names through its unit (lighter: a mass, brighter: lumens), when both list it."""
+    """"Which is lighter, A or B?": both records side by side on the measure the comparative names
+    through its unit (lighter: a mass, brighter: lumens), wherever each record states it (its own
+    key, a value with a unit, a line of its text), in one unit."""
     text = turn.text.lower()
     for unit, words in lexicon.lists("compare_units").items():
         for word in words:
-            if not re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text):
+            if not re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) and not (not word.isascii() and word in text):
                 continue
-            keys = [k for k in items[0].attributes if vocabulary.unit_of_key(k) == unit and _number(items[1].attributes.get(k)) is not None
-                    and _number(items[0].attributes[k]) is not None]
-            if len(keys) != 1:
+            found = [_measure_of(p, unit) for p in items]
+            if any(f is None for f in found):
                 continue
-            key = keys[0]
-            name, shown = _named(key)
             smaller_wins = word in lexicon.lists("compare_smaller").get(unit, [])
-            ranked = sorted(items, key=lambda p: _number(p.attributes[key]), reverse=not smaller_wins)
-            if _number(ranked[0].attributes[key]) == _number(ranked[1].attributes[key]):
-                answer = turn.fixed("compare_same", a=ranked[0].name, b=ranked[1].name, name=name,
-                                    value=shown(ranked[0].attributes[key]))
+            ranked = sorted(zip(items, found), key=lambda pf: pf[1][0], reverse=not smaller_wins)
+            (win, (wv, name, wshown)), (lose, (lv, _, lshown)) = ranked[0], ranked[1]
+            if wv == lv:
+                answer = turn.fixed("compare_same", a=win.name, b=lose.name, name=name, value=wshown)
             else:
-                answer = turn.fixed("compare_attribute", win=ranked[0].name, word=word, lose=ranked[1].name, name=name,
-                                    win_value=shown(ranked[0].attributes[key]), lose_value=shown(ranked[1].attributes[key]))
-            turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"{name}: {shown(p.attributes[key])}")
-                                    for p in ranked]
+                answer = turn.fixed("compare_attribute", win=win.name, word=word, lose=lose.name, name=name,
+                                    win_value=wshown, lose_value=lshown)
+            turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"{n}: {shown}") for p, (_, n, shown) in ranked]
             turn.finish(answer)
             return
 
 
-def _named(key: str):
-    """weight_kg -> ("weight", "1.4 kg" for 1.4); lumens -> ("lumens", "800 lumens")."""
-    parts = key.split("_")
-    name = " ".join(parts[:-1]) if len(parts) > 1 else key
-    return name, lambda value: f"{format_value(value)} {parts[-1]}"
-
-
-def _number(value) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+def _measure_of(p: Product, unit: str) -> tuple[float, str, str] | None:
+    """The product's one measure in `unit` or a unit convertible to it, as (value in the base
+    unit, what it measures, as the record shows it): from a key naming the unit (weight_kg: 1.4),
+    a value stating it ("Weight": "2.1 kg"), else the one such measure of its text ("Weighs 900 g")."""
+    base = vocabulary.base_unit(unit)
+    keyed = []
+    for key, value in p.attributes.items():
+        if (m := vocabulary.measure(value)) and (u := m[1] or vocabulary.unit_of_key(key)) and vocabulary.base_unit(u) == base:
+            parts = re.split(r"[_\s]+", key.lower())
+            name = " ".join(parts[:-1] if len(parts) > 1 and parts[-1] in vocabulary.unit_words() else parts)
+            keyed.append((vocabulary.in_base(m[0], u), name, value if isinstance(value, str) else f"{format_value(value)} {u}"))
+    if len(keyed) == 1:
+        return keyed[0]
+    if keyed:
+        return None  # two measures in the unit (height, depth): the comparative does not say which
+    stated = [(vocabulary.in_base(x, u), u, x) for u, xs in vocabulary.text_measures(p).items()
+              if vocabulary.base_unit(u) == base for x in xs]
+    if len(stated) == 1:
+        v, u, x = stated[0]
+        return v, lexicon.mapping("unit_names").get(base, base), f"{x:g} {u}"
+    return None
 
 
 def _from_card(turn: Turn, p: Product, answer: str) -> None:
