@@ -83,9 +83,14 @@ class Constraints:
 
 def _norm(text: str) -> str:
     text = vocabulary.numbers_in_words(text.lower())
+    cues = [w for w in lexicon.lists("exclusion").get("before", []) if not w.isascii()]
+    plain = text
+    for word in lexicon.lists("exclusion").get("not_cues", []):  # "有没有" asks, "无线" is wireless
+        plain = plain.replace(word, "_" * len(word))
     for word, catalog_word in lexicon.mapping("translations").items():  # the catalog is in English
-        if word in text:
-            text += " " + catalog_word
+        if word in text:  # "不含乳胶": "no latex"
+            negated = any(re.search(rf"{re.escape(cue)}.{{0,4}}{re.escape(word)}", plain) for cue in cues)
+            text += (" no " if negated else " ") + catalog_word
     return text.replace("-", " ")
 
 

@@ -90,7 +90,7 @@ def _lines(p: Product) -> list[tuple[str, bool]]:
     lines = [(p.title, False)]
     for text in [p.description, *p.features]:
         for line in re.split(r"(?<=[.!?;])\s+", text or ""):
-            lines.append((line, bool(negated(line))))
+            lines.append((line, bool(negated(line, free=False))))  # "No timer" says none; "BPA-free" says a feature
     for key, value in p.attributes.items():
         name = re.sub(r"[_\s]+", " ", key)
         values = value if isinstance(value, list) else [value]
@@ -109,14 +109,14 @@ def _free_of(p: Product) -> frozenset[str]:
     return frozenset(out | set(negated(record_text(p))))
 
 
-def negated(text: str) -> list[str]:
+def negated(text: str, free: bool = True) -> list[str]:
     """The words `text` says are absent: the first word after "no" / "without" / "not made of"
     (the lexicon's exclusion words, its `skip` words passed over) and the word before "-free",
     as dictionary forms."""
     text, ex = text.lower(), lexicon.lists("exclusion")
     skip = "|".join(re.escape(w) for w in ex.get("skip", []))
     found = []
-    for after in ex.get("after", []):
+    for after in ex.get("after", []) if free else []:
         found += re.findall(rf"([\w]+)\s*-?\s*{re.escape(after.lstrip('-'))}\b", text)
     skipped = rf"(?:(?:{skip})\s+){{0,3}}" if skip else ""
     listed = r"((?:\s*(?:,|\bor\b|\bnor\b)\s*(?:other\s+)?[\w]+)*)"  # "no PVC, TPE or other plastics"
@@ -286,8 +286,19 @@ def numbers_in_words(text: str) -> str:
     numbers = lexicon.mapping("number_words")
     if not numbers:
         return text
-    units, alts = alternatives(unit_words()), alternatives(numbers)
-    return re.sub(rf"\b({alts})(?=[\s-]+(?:{units})(?![a-z]))", lambda m: str(numbers[m.group(1)]), text)
+    units, alts = alternatives(unit_words()), alternatives(w for w in numbers if w.isascii())
+    text = re.sub(rf"\b({alts})(?=[\s-]+(?:{units})(?![a-z]))", lambda m: str(numbers[m.group(1)]), text)
+    # Chinese numerals run into their unit ("八岁", "十二个月"): digits, and tens written 十
+    digits = {w: n for w, n in numbers.items() if not w.isascii() and n < 10}
+    if not digits or "十" not in numbers:
+        return text
+    d = "".join(digits)
+
+    def value(m):
+        a, ten, b = m.group(1), m.group(2), m.group(3)
+        return str((digits.get(a, 1) * 10 if ten else digits[a]) + (digits.get(b, 0) if ten else 0)) if (a or ten) else m.group(0)
+    zh_units = alternatives(w for w in unit_words() if not w.isascii())
+    return re.sub(rf"([{d}]?)(十?)([{d}]?)(?=\s*(?:{zh_units}))", lambda m: value(m) if m.group(0) else "", text)
 
 
 def measure_words(products: list[Product]) -> frozenset[str]:
