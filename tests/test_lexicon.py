@@ -57,3 +57,10 @@ def test_a_broken_pattern_names_its_file(tmp_path):
             lexicon.pattern("followup")
     finally:
         lexicon.reset()
+
+
+def test_how_long_something_lasts_is_a_spec_and_whether_it_lasts_an_experience():
+    from chatbot.answer import lexicon
+
+    assert lexicon.search("experience_question", "Does the coating on the Everyday pan last?")
+    assert not lexicon.search("experience_question", "how long does the battery last?")
