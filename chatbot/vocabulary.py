@@ -210,6 +210,33 @@ def in_base(value: float, unit: str) -> float:
     return value * _SCALES.get(unit, (unit, 1.0))[1]
 
 
+def measure_in(p: Product, unit: str) -> tuple[float, str, str] | None:
+    """The product's one measure in `unit` or a unit convertible to it, as (value in the base
+    unit, what it measures, as the record shows it): from a key naming the unit (weight_kg: 1.4),
+    a value stating it ("Weight": "2.1 kg"), else the one such measure of its text ("Weighs 900 g")."""
+    base = base_unit(unit)
+    keyed = []
+    for key, value in p.attributes.items():
+        if (m := measure(value)) and (u := m[1] or unit_of_key(key)) and base_unit(u) == base:
+            parts = re.split(r"[_\s]+", key.lower())
+            name = " ".join(parts[:-1] if len(parts) > 1 and parts[-1] in unit_words() else parts)
+            keyed.append((in_base(m[0], u), name, value if isinstance(value, str) else f"{_shown(value)} {u}"))
+    if len(keyed) == 1:
+        return keyed[0]
+    if keyed:
+        return None  # two measures in the unit (height, depth): the comparative does not say which
+    stated = [(in_base(x, u), u, x) for u, xs in text_measures(p).items()
+              if base_unit(u) == base for x in xs]
+    if len(stated) == 1:
+        v, u, x = stated[0]
+        return v, lexicon.mapping("unit_names").get(base, base), f"{x:g} {u}"
+    return None
+
+
+def _shown(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def numeric_keys(products: list[Product]) -> dict[str, str]:
     """Numeric attribute keys of these products with the unit each names, in the key
     (`capacity_l`) or in its values ("Thickness": "6 mm")."""

@@ -430,3 +430,21 @@ def test_a_chinese_request_is_placed_in_its_category_by_meaning(bot_factory):
     # no word of the lexicon names the category: its name and its products' titles place it
     reply = bot.ask("推荐一双120美元以下的鞋子")
     assert reply.recommendations and {r.product_id for r in reply.recommendations} <= {"P1", "P2"}
+
+
+def test_the_lighter_one_is_the_one_whose_record_states_less_weight(bot_factory):
+    bot = bot_factory()
+    bot.ask("I'm comparing the Trailhawk Storm Runner and the Nordvale City Glide.", session_id="w1")
+    # neither record states a weight: "the lighter one" names none, the topic stays the first
+    assert bot.ask("What colours does the lighter one come in?", session_id="w1").focus == ["P1"]
+
+
+def test_referents_by_a_comparative_read_each_record_s_measure():
+    from chatbot.answer.route import referent
+    from chatbot.types import Product
+
+    balance = Product("A", "Balance Mat", attributes={"weight_kg": 0.9})
+    cloud = Product("B", "Cloud Mat", features=["Weighs 1.4 kg"])
+    assert referent("Which colours does the lighter one come in?", [balance, cloud]) == "A"
+    assert referent("and the heavier one?", [balance, cloud]) == "B"
+    assert referent("更轻的那个是什么颜色？", [balance, cloud]) == "A"

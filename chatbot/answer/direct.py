@@ -8,7 +8,7 @@ import re
 from chatbot import vocabulary
 from chatbot.answer import facts, lexicon, opinions
 from chatbot.answer.turn import Turn
-from chatbot.data.chunking import card_text, format_value
+from chatbot.data.chunking import card_text
 from chatbot.text import clip
 from chatbot.types import Citation, Product
 
@@ -58,7 +58,7 @@ def _compare_attribute(turn: Turn, items: list[Product]) -> None:
         for word in words:
             if not re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) and not (not word.isascii() and word in text):
                 continue
-            found = [_measure_of(p, unit) for p in items]
+            found = [vocabulary.measure_in(p, unit) for p in items]
             if any(f is None for f in found):
                 continue
             smaller_wins = word in lexicon.lists("compare_smaller").get(unit, [])
@@ -72,29 +72,6 @@ def _compare_attribute(turn: Turn, items: list[Product]) -> None:
             turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"{n}: {shown}") for p, (_, n, shown) in ranked]
             turn.finish(answer)
             return
-
-
-def _measure_of(p: Product, unit: str) -> tuple[float, str, str] | None:
-    """The product's one measure in `unit` or a unit convertible to it, as (value in the base
-    unit, what it measures, as the record shows it): from a key naming the unit (weight_kg: 1.4),
-    a value stating it ("Weight": "2.1 kg"), else the one such measure of its text ("Weighs 900 g")."""
-    base = vocabulary.base_unit(unit)
-    keyed = []
-    for key, value in p.attributes.items():
-        if (m := vocabulary.measure(value)) and (u := m[1] or vocabulary.unit_of_key(key)) and vocabulary.base_unit(u) == base:
-            parts = re.split(r"[_\s]+", key.lower())
-            name = " ".join(parts[:-1] if len(parts) > 1 and parts[-1] in vocabulary.unit_words() else parts)
-            keyed.append((vocabulary.in_base(m[0], u), name, value if isinstance(value, str) else f"{format_value(value)} {u}"))
-    if len(keyed) == 1:
-        return keyed[0]
-    if keyed:
-        return None  # two measures in the unit (height, depth): the comparative does not say which
-    stated = [(vocabulary.in_base(x, u), u, x) for u, xs in vocabulary.text_measures(p).items()
-              if vocabulary.base_unit(u) == base for x in xs]
-    if len(stated) == 1:
-        v, u, x = stated[0]
-        return v, lexicon.mapping("unit_names").get(base, base), f"{x:g} {u}"
-    return None
 
 
 def _from_card(turn: Turn, p: Product, answer: str) -> None:

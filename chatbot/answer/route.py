@@ -10,6 +10,7 @@ from functools import lru_cache
 import numpy as np
 
 from chatbot import constraints as cons
+from chatbot import vocabulary
 from chatbot.answer import lexicon
 from chatbot.answer.turn import Turn
 from chatbot.text import words
@@ -74,7 +75,8 @@ def _referred(text: str, products: list) -> bool:
 
 def referent(text: str, discussed: list) -> str | None:
     """Which product discussed a follow-up means: "the cheaper one" the lowest priced, "the more
-    expensive one" the highest, "the second one" the second named (the lexicon's referents)."""
+    expensive one" the highest, "the second one" the second named (the lexicon's referents), "the
+    lighter one" the one whose record states the least weight (the comparatives of compare_units)."""
     lowered = text.lower()
     for which, phrases in lexicon.lists("referents").items():
         for phrase in phrases:
@@ -87,6 +89,13 @@ def referent(text: str, discussed: list) -> str | None:
             place = {"first": 0, "second": 1}.get(which)
             if place is not None and len(discussed) > place:
                 return discussed[place].id
+    for unit, words_ in lexicon.lists("compare_units").items():  # "the lighter one": the records' weights
+        for word in words_:
+            if re.search(rf"\bthe\s+{re.escape(word)}\s+(one|model|option)\b", lowered) or not word.isascii() and f"{word}的" in text:
+                found = [(p, vocabulary.measure_in(p, unit)) for p in discussed]
+                if len(found) >= 2 and all(m for _, m in found):
+                    smaller = word in lexicon.lists("compare_smaller").get(unit, [])
+                    return (min if smaller else max)(found, key=lambda pm: pm[1][0])[0].id
     return None
 
 

@@ -190,8 +190,9 @@ class Titles:
     """The catalog's titles, to find the products a message names. A title counts as named when
     the message holds most of its weight, each word weighed by how few titles share it (IDF:
     "Whisper 8L" names the "Whisper 8L Ultrasonic Humidifier" that "humidifier" alone does not),
-    or when it holds a word of that title alone that reads as a name: with a digit or capitalised
-    inside a sentence of the message ("the Petite egg pan", "the Whisper 8L")."""
+    or when it holds a word of that title alone that reads as a name: with a digit, capitalised
+    inside a sentence of the message, or next to another word of the title ("the Petite egg pan",
+    "the Whisper 8L", "Harbour clock or Atomic clock?")."""
 
     SHARE = 0.6  # of a title's weight the message must hold
 
@@ -212,6 +213,7 @@ class Titles:
         query = set(said)
         # capitalised inside a sentence: the first word of one is capitalised anyway
         capitalised = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)(?<=\s)[A-Z][\w-]*", text.strip())}
+        initials = {w.lower() for w in re.findall(r"\b[A-Z][\w-]*", text)}  # a sentence's first word too
 
         def where(found: set[str]) -> int:  # ties in the order the text names them: "the first one"
             return min((i for i, w in enumerate(said) if w in found), default=len(said))
@@ -225,7 +227,8 @@ class Titles:
             if not hit:
                 continue
             share = sum(self.weight[w] for w in hit) / sum(self.weight[w] for w in title)
-            name_like = any(w in self.unique and (any(c.isdigit() for c in w) or w in capitalised) for w in hit)
+            name_like = any(w in self.unique and (any(c.isdigit() for c in w) or w in capitalised) for w in hit) \
+                or any(a in title and b in title and {a, b} & self.unique & initials for a, b in zip(said, said[1:]))
             if share >= self.SHARE and len(hit) >= min(2, len(title)) or name_like and len(hit) >= min(2, len(title)):
                 scored.append((share, where(hit), pid))
         scored.sort(key=lambda s: (-s[0], s[1]))
