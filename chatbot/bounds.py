@@ -12,14 +12,17 @@ from chatbot.text import alternatives, lemma
 from chatbot.types import Product
 
 
+def _cues() -> tuple[str, str]:
+    """The lexicon's words before and after a bound's number, as regex alternations."""
+    b = lexicon.lists("bounds")
+    return alternatives(b.get("min_before", []) + b.get("max_before", [])), alternatives(b.get("min_after", []) + b.get("max_after", []))
+
 
 @lru_cache(maxsize=2)
 def _bound_pattern(generation: int) -> re.Pattern:
     """Compiled once per lexicon (`generation` keys the cache), not on every request."""
-    b = lexicon.lists("bounds")
     units = list(vocabulary.unit_words())
-    before = alternatives(b.get("min_before", []) + b.get("max_before", []))
-    after = alternatives(b.get("min_after", []) + b.get("max_after", []))
+    before, after = _cues()
     return re.compile(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s*-?\s*({alternatives(units)})(?![a-z])(?:\s*({after}))?"
                       rf"|(?:({before})\s*)?(?<![a-z0-9])([a-z]{{1,4}}[0-9x]{{1,3}})(?![a-z0-9])(?:\s*({after}))?", re.I)
 
@@ -66,9 +69,9 @@ def read(text: str, scope: list[Product], attributes: dict) -> dict[str, list]:
             # Several keys left hold this unit under other names ("Noise level", "noise_db"): the
             # bound goes on one, and each product's check finds its own key for the unit (_meets)
             kw = vocabulary.key_words
+            keys.sort(key=lambda k: vocabulary.unit_of_key(k) is None)  # a key naming its unit first
             if op and keys and all(kw(k) <= kw(keys[0]) or kw(keys[0]) <= kw(k) for k in keys) or op and len(keys) > 1 and not dims:
                 keys = keys[:1]
-            keys.sort(key=lambda k: vocabulary.unit_of_key(k) is None)  # a key naming its unit first
             if op and len(keys) == 1 and (key := _with_unit(keys[0], unit)) not in bounds:
                 bounds[key] = [op, number]
         elif m.group(6) and (parts := vocabulary.code_parts(m.group(6))) and parts[0] in codes:
@@ -78,9 +81,7 @@ def read(text: str, scope: list[Product], attributes: dict) -> dict[str, list]:
                     del attributes[key]
     # "at least 24 colours": a bound on the count a numeric key names (number_of_colours)
     counted = vocabulary.counted_keys(scope)
-    b = lexicon.lists("bounds")
-    before = alternatives(b.get("min_before", []) + b.get("max_before", []))
-    after = alternatives(b.get("min_after", []) + b.get("max_after", []))
+    before, after = _cues()
     for m in re.finditer(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s+([a-z]+)(?:\s*({after}))?", text):
         key = counted.get(lemma(m.group(3)))
         if key and key not in bounds and (op := _op(m.group(1), m.group(4))):

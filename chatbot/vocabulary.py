@@ -50,8 +50,8 @@ def product_terms(p: Product) -> frozenset[str]:
 def name_terms(p: Product) -> frozenset[str]:
     """The words of what the product is called: its title and its text attribute values
     ("product_type: water timer"), not what its description mentions."""
-    texts = [p.title, *(v for v in p.attributes.values() if isinstance(v, str))]
-    return _kept(p, "name_terms", lambda p: terms_of(" . ".join(t for t in texts if t)))
+    return _kept(p, "name_terms", lambda p: terms_of(" . ".join(
+        t for t in [p.title, *(v for v in p.attributes.values() if isinstance(v, str))] if t)))
 
 
 @lru_cache(maxsize=4096)
@@ -154,15 +154,11 @@ def text_measures(p: Product) -> dict[str, list[float]]:
     """The measures the record states in words, by unit: "Hose 30 m", "holds 1.8 litres",
     "1200-watt heating" -> {"m": [30.0], "l": [1.8], "w": [1200.0]}. A bound on a key the product
     lacks is checked on these (a catalog does not put every spec in its attributes)."""
-    return _kept(p, "measures", lambda p: _measures_of(record_text(p)))
+    return _kept(p, "measures", lambda p: measures_in(record_text(p)))
 
 
 def measures_in(text: str) -> dict[str, list[float]]:
     """The measures a text states, by unit: "Oven safe to 300 °C" -> {"c": [300.0]}."""
-    return _measures_of(text)
-
-
-def _measures_of(text: str) -> dict[str, list[float]]:
     words = unit_words()
     units = alternatives(words)
     out: dict[str, list[float]] = {}
