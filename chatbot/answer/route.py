@@ -80,8 +80,8 @@ def referent(text: str, discussed: list) -> str | None:
     lowered = text.lower()
     for which, phrases in lexicon.lists("referents").items():
         for phrase in phrases:
-            p = re.escape(phrase.lower())
-            if not (re.search(rf"\bthe\s+{p}\b|\b{p}\s+(one|model|option)\b", lowered) or (not phrase.isascii() and phrase in text)):
+            said = re.escape(phrase.lower())
+            if not (re.search(rf"\bthe\s+{said}\b|\b{said}\s+(one|model|option)\b", lowered) or (not phrase.isascii() and phrase in text)):
                 continue
             priced = [x for x in discussed if x.price is not None]
             if which in ("cheapest", "dearest") and len(priced) >= 2:
