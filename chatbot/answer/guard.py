@@ -30,6 +30,8 @@ SCREENS = (
     ("decline_offtopic", "decline", "off-topic request"),
     ("decline_internal", "decline", "internal business information"),
     ("decline_unsafe", "decline", "defeating a safety feature"),
+    ("decline_private", "decline", "another person's personal data"),
+    ("decline_fake_reviews", "decline", "writing reviews to post as a customer"),
 )
 
 
