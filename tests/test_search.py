@@ -130,3 +130,5 @@ def test_a_product_is_named_by_the_distinctive_part_of_its_title():
     assert titles.named("Which humidifier is quietest?") == []  # a word every humidifier's title has
     assert titles.named("Everyday cooking needs a good pan") == []  # capitalised only as a sentence's first word
     assert titles.named("Is the Whisper 8L or the AquaCalm 6L quieter?") == ["H1", "H3"]  # in the order named
+    assert titles.named("Petite egg pan or Everyday pan: which is lighter?") == ["P1", "P2"]  # a name next to a title word
+    assert titles.named("Whisper和Pebble这两款哪个更安静？") == ["H1", "H2"]  # Latin names inside Chinese

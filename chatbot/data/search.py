@@ -211,9 +211,11 @@ class Titles:
     def named(self, text: str, limit: int = 3) -> list[str]:
         lowered, said = text.lower(), words(text)
         query = set(said)
-        # capitalised inside a sentence: the first word of one is capitalised anyway
-        capitalised = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)(?<=\s)[A-Z][\w-]*", text.strip())}
-        initials = {w.lower() for w in re.findall(r"\b[A-Z][\w-]*", text)}  # a sentence's first word too
+        # capitalised inside a sentence (the first word of one is capitalised anyway); a Latin word
+        # inside Chinese ("Heirloom铸铁锅") is a name as much
+        initials = {m.group(0).lower(): m.start() for m in re.finditer(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9-]*", text)}
+        capitalised = {w for w, at in initials.items() if not re.fullmatch(r"\s*|.*[.!?]\s*", text[:at], re.S)}
+        foreign = re.search(r"[\u4e00-\u9fff]", text) is not None
 
         def where(found: set[str]) -> int:  # ties in the order the text names them: "the first one"
             return min((i for i, w in enumerate(said) if w in found), default=len(said))
@@ -227,10 +229,17 @@ class Titles:
             if not hit:
                 continue
             share = sum(self.weight[w] for w in hit) / sum(self.weight[w] for w in title)
-            name_like = any(w in self.unique and (any(c.isdigit() for c in w) or w in capitalised) for w in hit) \
-                or any(a in title and b in title and {a, b} & self.unique & initials for a, b in zip(said, said[1:]))
-            if share >= self.SHARE and len(hit) >= min(2, len(title)) or name_like and len(hit) >= min(2, len(title)):
-                scored.append((share, where(hit), pid))
+            # a model name ("8L"), a capitalised name next to another word of the title ("Blue
+            # Steel pan") or a Latin name in Chinese is as sure as the whole title; a capitalised
+            # word alone ("Green") less
+            sure = any(w in self.unique and any(c.isdigit() for c in w) for w in hit) or foreign and hit & self.unique & set(initials) \
+                or any(a in title and b in title and {a, b} & self.unique & set(initials) for a, b in zip(said, said[1:]))
+            if len(hit) < min(2, len(title)) and not (foreign and hit & self.unique & set(initials)):
+                continue
+            if sure:
+                scored.append((1.0, where(hit), pid))
+            elif share >= self.SHARE or hit & self.unique & capitalised:
+                scored.append((max(share, self.SHARE), where(hit), pid))
         scored.sort(key=lambda s: (-s[0], s[1]))
         if not scored:
             return []
