@@ -14,7 +14,8 @@ STOPWORDS = set(
     "a an the and or of for to in on at by with is are was were be it this that these those do does did "
     "i you we they he she my your our their me can could would should will how what which who whom when "
     "where why there here any some much many more most less not no yes if than then so as from about into "
-    "have has had get got its it's i'm one".split()
+    "have has had get got its it's i'm one what's how's where's who's that's there's here's i've i'd "
+    "you're we're they're".split()
 )
 ENDS = ".!?。！？"  # what ends a sentence, in English and Chinese
 

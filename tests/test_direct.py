@@ -114,3 +114,17 @@ def test_a_comparison_reads_each_record_s_own_key_or_text_in_one_unit():
         "The Cork Flow Mat is lighter: its weight is 900 g [1], against 2.5 kg for the Grounded Mat [2]."
     assert ask("Heirloom skillet or Blue Steel pan: which one can take a hotter oven?", ["H", "B"]).startswith(
         "The Blue Steel Pan is hotter")
+
+
+def test_a_key_that_leaves_part_of_the_question_out_gives_way_to_the_line_that_says_it_all():
+    from chatbot.answer import facts
+
+    carrier = Product(id="C", title="Ergo-Hold Carrier", attributes={"weight_g": 680},
+                      description="A padded carrier. It carries children up to 20 kg. It can be used from 4 months.")
+    assert facts.answer("What's the maximum child weight for the Ergo-Hold Carrier?", carrier) is None
+    assert facts.record_line("What's the maximum child weight for the Ergo-Hold Carrier?", carrier) == \
+        "It carries children up to 20 kg."
+    assert "680 g" in facts.answer("How much does it weigh?", carrier)
+    assert facts.record_line("From what age can it be used?", carrier) == "It can be used from 4 months."
+    hose = Product(id="H", title="Rubber Hose 25 m", description="A thick hose. It is 25 m long.")
+    assert facts.record_line("How long is that one?", hose) == "It is 25 m long."  # title and line say one thing

@@ -98,6 +98,8 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
                 else f"No, the {p.name} comes in {listed} [1].")
     scored = [(score, len(key), key) for key in p.attributes if (score := _key_score(key, text)) is not None]
     for _, _, key in sorted(scored, reverse=True)[:1]:  # the key the question names most fully
+        if not key_covers(question, p, key) and record_line(question, p):
+            return None  # a line of the record names all that is asked ("It carries children up to 20 kg.")
         value = p.attributes[key]
         name = _name(key, value)
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):  # marketplace exports
@@ -125,17 +127,33 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
     return None
 
 
-def record_line(question: str, p: Product) -> str | None:
-    """The one sentence of the product's description or features that holds every word the
-    question asks about (its name and filler aside; "long" may be said "length", "weigh" as
-    "weighs"): "How long is the blade?" -> "The blade is 23 cm long." Specs a catalog states only
-    in prose are quoted from it instead of left to a small model to misread. None when no line,
-    or more than one, holds them all."""
+def _asked(question: str, p: Product) -> list[str]:
+    """The words a question about `p` asks about: its name, filler, review words and a material
+    question's "made of" aside."""
     name = set(words(" ".join(x for x in (p.title, p.brand) if x)))
     skip = set(words(" ".join(lexicon.words("filler_words") + lexicon.words("experience_words"))))
     if lexicon.search("material_question", question):  # "The handle is olive wood." says what it is made of
         skip |= set(words(lexicon.pattern("material_question").search(question).group(0)))
-    asked = [w for w in dict.fromkeys(words(question)) if w not in name and w not in skip and not w.isdigit()]
+    skip -= set(lexicon.lists("quantity_units"))  # "how long": a measure asked, not a review's "long term"
+    return [w for w in dict.fromkeys(words(question)) if w not in name and w not in skip and not w.isdigit()]
+
+
+def key_covers(question: str, p: Product, key: str) -> bool:
+    """Whether the attribute `key` names everything the question asks ("what's the maximum child
+    weight?" is not answered by `weight_g`, which leaves "maximum child" out)."""
+    have = vocabulary.terms_of(key.replace("_", " "))
+    means, units = lexicon.mapping("dimension_keys"), lexicon.lists("quantity_units")
+    return all(vocabulary.holds(have, w) or (means.get(w) and vocabulary.holds(have, means[w])) or w in units
+               for w in _asked(question, p))
+
+
+def record_line(question: str, p: Product) -> str | None:
+    """The one sentence of the product's title, description or features that holds every word
+    the question asks about (its name and filler aside; "long" may be said "length", "weigh" as
+    "weighs"): "How long is the blade?" -> "The blade is 23 cm long." Specs a catalog states only
+    in prose are quoted from it instead of left to a small model to misread. None when no line,
+    or several saying different things, holds them all."""
+    asked = _asked(question, p)
     if not asked:
         return None
     means = lexicon.mapping("dimension_keys")
@@ -143,10 +161,13 @@ def record_line(question: str, p: Product) -> str | None:
     in_units = {u for w in asked for u in lexicon.lists("quantity_units").get(w, [])}
     asked = [w for w in asked if w not in lexicon.lists("quantity_units")]
     lines = [line for text in [p.description or "", *p.features] for line in sentences(text)]
+    lines += [p.title] if in_units else []  # "Rubber Hose 25 m": how long it is
     found = []
     for line in lines:
         have = vocabulary.terms_of(line)
         if all(vocabulary.holds(have, w) or (means.get(w) and vocabulary.holds(have, means[w])) for w in asked) \
                 and (not in_units or in_units & set(vocabulary.measures_in(line))):
             found.append(line)
-    return found[0] if len(found) == 1 else None
+    # lines stating the same measure say one thing ("Hose 25 m", "It is 25 m long.")
+    said = {tuple(sorted((u, x) for u, xs in vocabulary.measures_in(line).items() if u in in_units for x in xs)) for line in found}
+    return found[0] if len(found) == 1 or found and in_units and len(said) == 1 else None
