@@ -189,6 +189,9 @@ def test_a_claim_about_what_the_shop_never_mentions_is_withdrawn_naming_it(bot_f
     assert reply.refused and reply.answer.startswith("Our catalog says nothing about pocket, cutlery")
     bot = bot_factory("Yes, it has a rock plate [1].")
     assert not bot.ask("Does the Trailhawk Storm Runner have a rock plate?").refused
+    # a verdict on safety stands only on a page that speaks of safety, whatever else it shares
+    bot = bot_factory("No, it is not safe to run in on wet paths while pregnant [1].")
+    assert bot.ask("Is the Trailhawk Storm Runner safe on wet paths while pregnant?").refused
     bot = bot_factory("No, it does not fit a Subaru [1].")
     assert bot.ask("Will the Trailhawk Storm Runner box fit in a Subaru?").refused
     # a rare word the shop's data does hold is no such claim ("grippy" is in a description)

@@ -117,6 +117,10 @@ def verdict_unsupported(turn: Turn, draft: str) -> list[str]:
     name = re.compile(re.escape(product.name), re.I) if product else None
     chunks, _ = turn.bot.shop.store.of_product(turn.focus[0], PAGE_READ)
     page = set(terms(" ".join(name.sub(" ", c.text) if name else c.text for c in chunks)))
+    # a verdict on safety, health or a standard stands only on a page that speaks of it ("safe")
+    verdict = {stem(w) for m in lexicon.pattern("verdict_question").finditer(turn.text) for w in words(m.group(0))}
+    if verdict and not page & verdict:
+        return [topic.get(t, t) for t in verdict][:3]
     return [] if page & set(topic) else list(topic.values())[:3]
 
 
