@@ -128,3 +128,11 @@ def test_a_key_that_leaves_part_of_the_question_out_gives_way_to_the_line_that_s
     assert facts.record_line("From what age can it be used?", carrier) == "It can be used from 4 months."
     hose = Product(id="H", title="Rubber Hose 25 m", description="A thick hose. It is 25 m long.")
     assert facts.record_line("How long is that one?", hose) == "It is 25 m long."  # title and line say one thing
+
+
+def test_a_colour_character_inside_another_chinese_word_asks_no_colour():
+    from chatbot.answer import facts
+
+    kettle = Product(id="K", title="Kettle", attributes={"colors": ["silver", "black"]})
+    assert facts.answer("支持蓝牙或者手机App控制吗？", kettle, "zh") is None  # 蓝牙 is Bluetooth
+    assert facts.answer("有白色的吗？", kettle, "zh").startswith("没有")
