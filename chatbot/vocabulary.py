@@ -216,7 +216,7 @@ def measure_in(p: Product, unit: str) -> tuple[float, str, str] | None:
         if (m := measure(value)) and (u := m[1] or unit_of_key(key)) and base_unit(u) == base:
             parts = re.split(r"[_\s]+", key.lower())
             name = " ".join(parts[:-1] if len(parts) > 1 and parts[-1] in unit_words() else parts)
-            keyed.append((in_base(m[0], u), name, value if isinstance(value, str) else f"{_shown(value)} {u}"))
+            keyed.append((in_base(m[0], u), name, value if isinstance(value, str) else f"{_shown(value)} {_unit_shown(u)}"))
     if len(keyed) == 1:
         return keyed[0]
     if keyed:
@@ -225,12 +225,17 @@ def measure_in(p: Product, unit: str) -> tuple[float, str, str] | None:
               if base_unit(u) == base for x in xs]
     if len(stated) == 1:
         v, u, x = stated[0]
-        return v, lexicon.mapping("unit_names").get(base, base), f"{x:g} {u}"
+        return v, lexicon.mapping("unit_names").get(base, base), f"{x:g} {_unit_shown(u)}"
     return None
 
 
 def _shown(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _unit_shown(unit: str) -> str:
+    """A canonical unit as a shopper reads it: c -> °C, m2 -> m², db -> dB."""
+    return {"c": "°C", "m2": "m²", "db": "dB", "l": "L", "w": "W"}.get(unit, unit)
 
 
 def numeric_keys(products: list[Product]) -> dict[str, str]:
