@@ -139,7 +139,7 @@ def _unit_words(generation: int) -> dict[str, str]:
 def unit_of_key(key: str) -> str | None:
     """The unit an attribute key names in one of its parts: capacity_l -> l, runtime_hours -> h."""
     words = unit_words()
-    parts = key.lower().split("_")
+    parts = [w for w in re.split(r"[_\s()\[\],/]+", key.lower()) if w]  # "Weight (kg)", "capacity_l"
     for part in reversed(parts):
         if part in words:
             return words[part]
@@ -186,7 +186,7 @@ def measure(value) -> tuple[float, str | None] | None:
 def key_words(key: str) -> frozenset[str]:
     """An attribute key's words, its unit suffix left out: "diameter_cm" and "Diameter" name the
     same thing; "min_age_months" keeps its "min" (a unit word only as a suffix)."""
-    parts = [w for w in re.split(r"[_\s]+", key.lower()) if w]
+    parts = [w for w in re.split(r"[_\s()\[\],/]+", key.lower()) if w]
     if len(parts) > 1 and parts[-1] in unit_words():
         parts = parts[:-1]
     return frozenset(lemma(w) for w in parts)

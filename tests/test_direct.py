@@ -136,3 +136,15 @@ def test_a_colour_character_inside_another_chinese_word_asks_no_colour():
     kettle = Product(id="K", title="Kettle", attributes={"colors": ["silver", "black"]})
     assert facts.answer("支持蓝牙或者手机App控制吗？", kettle, "zh") is None  # 蓝牙 is Bluetooth
     assert facts.answer("有白色的吗？", kettle, "zh").startswith("没有")
+
+
+def test_keys_with_their_unit_in_brackets():
+    from chatbot.answer import facts, guard
+
+    drill = Product(id="D", title="Drill X", attributes={"Weight (kg)": 1.4, "battery_mah": 2000,
+                                                        "Max torque (Nm)": 45, "Capacity [L]": 2})
+    assert facts.answer("How heavy is the Drill X?", drill) == "The Drill X's Weight is 1.4 kg [1]."
+    assert facts.answer("What is the max torque?", drill) == "The Drill X's Max torque is 45 Nm [1]."
+    assert "2000 mAh" in facts.answer("What is the battery capacity in mAh?", drill)  # the unit asked
+    # a model's "1.4 kg" stands on a card that says "Weight (kg): 1.4"
+    assert guard.check_answer("The Drill X weighs 1.4 kg [1].", "Drill X. Weight (kg): 1.4", [drill]).ok

@@ -16,21 +16,28 @@ from chatbot.types import Product
 
 UNITS = {"_g": "g", "_kg": "kg", "_mm": "mm", "_cm": "cm", "_hours": "hours", "_l": "L", "_in": "in", "_mah": "mAh",
          "_w": "W", "_m": "m"}
+_IN_BRACKETS = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,12}?)\s*[)\]]\s*$")  # "Weight (kg)", "Capacity [L]"
+
+
 def _display(key: str, value) -> str:
     text = format_value(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         for suffix, unit in UNITS.items():
             if key.endswith(suffix):
                 return f"{text} {unit}"
+        if m := _IN_BRACKETS.search(key):
+            return f"{text} {m.group(1)}"
         if key == "wattage":
             return f"{text} W"
     return text
 
 
 def _name(key: str, value) -> str:
-    for suffix in UNITS:  # "weight_g" is the weight; "made_in" is no length in inches
-        if key.endswith(suffix) and isinstance(value, (int, float)) and not isinstance(value, bool):
-            key = key[: -len(suffix)]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        key = _IN_BRACKETS.sub("", key)  # "Weight (kg)": the weight, its unit shown with the value
+        for suffix in UNITS:  # "weight_g" is the weight; "made_in" is no length in inches
+            if key.endswith(suffix):
+                key = key[: -len(suffix)]
     return key.replace("_", " ")
 
 
@@ -45,7 +52,8 @@ def _key_score(key: str, text: str) -> int | None:
     must be in it, as itself or its dictionary form (2) or through a word for it ("long" for
     length, "made" for material, "maximum" for max: 1). None when a word is missing. The
     lexicon's words for a key count as naming it whole."""
-    parts = [w for w in key.lower().split("_") if w and w not in STOPWORDS and w not in vocabulary.unit_words()]
+    parts = [w for w in re.split(r"[_\s,/]+", _IN_BRACKETS.sub("", key).lower()) if w and w not in STOPWORDS
+             and w not in vocabulary.unit_words()]  # "Max torque (Nm)": max, torque
     names = [key.replace("_", " ")] + lexicon.lists("attribute_words").get(key, [])
     if any(_mentions(text, n) for n in names if n):
         return 2 * len(parts) or None
@@ -96,7 +104,10 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
             return (f"有的，{p.name} 有{'、'.join(hit)}可选 [1]。" if hit else f"没有，{p.name} 只有这些颜色：{listed} [1]。")
         return (f"Yes, the {p.name} comes in {', '.join(hit)} [1]." if hit
                 else f"No, the {p.name} comes in {listed} [1].")
-    scored = [(score, len(key), key) for key in p.attributes if (score := _key_score(key, text)) is not None]
+    units = vocabulary.unit_words()
+    said_units = {units[w] for w in re.findall(r"[a-z]+", text) if w in units and w not in STOPWORDS}  # "in mAh"
+    scored = [(score + (vocabulary.unit_of_key(key) in said_units), len(key), key) for key in p.attributes
+              if (score := _key_score(key, text)) is not None]
     for _, _, key in sorted(scored, reverse=True)[:1]:  # the key the question names most fully
         if not key_covers(question, p, key) and record_line(question, p):
             return None  # a line of the record names all that is asked ("It carries children up to 20 kg.")
