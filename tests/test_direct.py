@@ -148,3 +148,11 @@ def test_keys_with_their_unit_in_brackets():
     assert "2000 mAh" in facts.answer("What is the battery capacity in mAh?", drill)  # the unit asked
     # a model's "1.4 kg" stands on a card that says "Weight (kg): 1.4"
     assert guard.check_answer("The Drill X weighs 1.4 kg [1].", "Drill X. Weight (kg): 1.4", [drill]).ok
+
+
+def test_how_long_may_ask_a_time():
+    from chatbot.answer import facts
+
+    machine = Product(id="Q", title="Quilter Pro 300", description="Meet the Quilter. It is covered by a 5-year warranty.")
+    assert facts.record_line("How long is the warranty on the Quilter Pro 300?", machine) == \
+        "It is covered by a 5-year warranty."

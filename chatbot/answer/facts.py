@@ -158,6 +158,10 @@ def key_covers(question: str, p: Product, key: str) -> bool:
                for w in _asked(question, p))
 
 
+def _bases(units) -> set[str]:
+    return {vocabulary.base_unit(u) for u in units}  # "how big are the tubes?": 15 ml is a capacity in litres
+
+
 def record_line(question: str, p: Product) -> str | None:
     """The one sentence of the product's title, description or features that holds every word
     the question asks about (its name and filler aside; "long" may be said "length", "weigh" as
@@ -177,7 +181,7 @@ def record_line(question: str, p: Product) -> str | None:
     for line in lines:
         have = vocabulary.terms_of(line)
         if all(vocabulary.holds(have, w) or (means.get(w) and vocabulary.holds(have, means[w])) for w in asked) \
-                and (not in_units or in_units & set(vocabulary.measures_in(line))):
+                and (not in_units or _bases(in_units) & _bases(vocabulary.measures_in(line))):
             found.append(line)
     # lines stating the same measure say one thing ("Hose 25 m", "It is 25 m long.")
     said = {tuple(sorted((u, x) for u, xs in vocabulary.measures_in(line).items() if u in in_units for x in xs)) for line in found}
