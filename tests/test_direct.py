@@ -156,3 +156,14 @@ def test_how_long_may_ask_a_time():
     machine = Product(id="Q", title="Quilter Pro 300", description="Meet the Quilter. It is covered by a 5-year warranty.")
     assert facts.record_line("How long is the warranty on the Quilter Pro 300?", machine) == \
         "It is covered by a 5-year warranty."
+
+
+def test_a_comparison_said_in_a_phrase_reads_as_a_sentence():
+    shop = SimpleNamespace(db=SimpleNamespace(connect=lambda: None))
+    records = {"A": Product("A", "AquaCalm 6L", attributes={"coverage_m2": 45}),
+               "B": Product("B", "Nordic 5L", features=["Covers rooms up to 50 m²"])}
+    turn = Turn("Does the AquaCalm 6L or the Nordic 5L cover more area?", Session(),
+                SimpleNamespace(products=records, shop=shop), AnswerSettings())
+    turn.focus = ["A", "B"]
+    direct.run(turn)
+    assert turn.reply.answer == "The Nordic 5L has the greater area: 50 m² [1], against 45 m² for the AquaCalm 6L [2]."

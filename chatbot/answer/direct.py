@@ -67,8 +67,10 @@ def _compare_attribute(turn: Turn, items: list[Product]) -> None:
             if wv == lv:
                 answer = turn.fixed("compare_same", a=win.name, b=lose.name, name=name, value=wshown)
             else:
-                answer = turn.fixed("compare_attribute", win=win.name, word=word, lose=lose.name, name=name,
-                                    win_value=wshown, lose_value=lshown)
+                # "is lighter" reads; "is more area" does not: a phrase says which has more
+                adjective = not word.isascii() or (" " not in word and word.endswith("er"))
+                key = "compare_attribute" if adjective else "compare_attribute_more"
+                answer = turn.fixed(key, win=win.name, word=word, lose=lose.name, name=name, win_value=wshown, lose_value=lshown)
             turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"{n}: {shown}") for p, (_, n, shown) in ranked]
             turn.finish(answer)
             return
