@@ -156,6 +156,8 @@ def test_how_long_may_ask_a_time():
     machine = Product(id="Q", title="Quilter Pro 300", description="Meet the Quilter. It is covered by a 5-year warranty.")
     assert facts.record_line("How long is the warranty on the Quilter Pro 300?", machine) == \
         "It is covered by a 5-year warranty."
+    hose = Product(id="H", title="Rubber Hose 25 m", description="A thick hose. It is 25 m long.", features=["10-year warranty"])
+    assert facts.record_line("How long is that one?", hose) == "It is 25 m long."  # a length before a time
 
 
 def test_a_comparison_said_in_a_phrase_reads_as_a_sentence():

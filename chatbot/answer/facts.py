@@ -158,10 +158,6 @@ def key_covers(question: str, p: Product, key: str) -> bool:
                for w in _asked(question, p))
 
 
-def _bases(units) -> set[str]:
-    return {vocabulary.base_unit(u) for u in units}  # "how big are the tubes?": 15 ml is a capacity in litres
-
-
 def record_line(question: str, p: Product) -> str | None:
     """The one sentence of the product's title, description or features that holds every word
     the question asks about (its name and filler aside; "long" may be said "length", "weigh" as
@@ -172,17 +168,23 @@ def record_line(question: str, p: Product) -> str | None:
     if not asked:
         return None
     means = lexicon.mapping("dimension_keys")
-    # "how hot", "how loud": a line with a measure in that unit ("Oven safe to 300 °C") says it
-    in_units = {u for w in asked for u in lexicon.lists("quantity_units").get(w, [])}
+    # "how hot", "how loud": a line with a measure in that unit ("Oven safe to 300 °C") says it;
+    # the kinds of unit in the lexicon's order ("how long": a length before a time)
+    kinds = list(dict.fromkeys(vocabulary.base_unit(u) for w in asked for u in lexicon.lists("quantity_units").get(w, [])))
     asked = [w for w in asked if w not in lexicon.lists("quantity_units")]
     lines = [line for text in [p.description or "", *p.features] for line in sentences(text)]
-    lines += [p.title] if in_units else []  # "Rubber Hose 25 m": how long it is
-    found = []
-    for line in lines:
-        have = vocabulary.terms_of(line)
-        if all(vocabulary.holds(have, w) or (means.get(w) and vocabulary.holds(have, means[w])) for w in asked) \
-                and (not in_units or _bases(in_units) & _bases(vocabulary.measures_in(line))):
-            found.append(line)
-    # lines stating the same measure say one thing ("Hose 25 m", "It is 25 m long.")
-    said = {tuple(sorted((u, x) for u, xs in vocabulary.measures_in(line).items() if u in in_units for x in xs)) for line in found}
-    return found[0] if len(found) == 1 or found and in_units and len(said) == 1 else None
+    lines += [p.title] if kinds else []  # "Rubber Hose 25 m": how long it is
+    held = [line for line in lines if all(vocabulary.holds(have := vocabulary.terms_of(line), w)
+                                          or (means.get(w) and vocabulary.holds(have, means[w])) for w in asked)]
+    if not kinds:
+        return held[0] if len(held) == 1 else None
+    for kind in kinds:
+        found = [(line, sorted(x for u, xs in vocabulary.measures_in(line).items() if vocabulary.base_unit(u) == kind for x in xs))
+                 for line in held]
+        found = [(line, said) for line, said in found if said]
+        # lines stating the same measure say one thing ("Hose 25 m", "It is 25 m long.")
+        if found and len({tuple(said) for _, said in found}) == 1:
+            return found[0][0]
+        if found:
+            return None
+    return None
