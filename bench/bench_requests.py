@@ -35,7 +35,7 @@ def products(n: int) -> list[Product]:
 
 def one(catalog: list[Product], request: str) -> float:
     start = time.perf_counter()
-    wanted = cons.parse(request, catalog)
+    wanted = cons.parse(request, catalog).to_dict()  # as the request stage hands it to the recommender
     [p for p in catalog if cons.satisfies(p, wanted)]
     return time.perf_counter() - start
 

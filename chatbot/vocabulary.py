@@ -238,26 +238,27 @@ def _unit_shown(unit: str) -> str:
     return {"c": "°C", "m2": "m²", "db": "dB", "l": "L", "w": "W"}.get(unit, unit)
 
 
+def _numeric(p: Product) -> dict[str, tuple[str | None, str | None]]:
+    """The product's attributes that hold a number: key -> (the unit its value states, the unit
+    its key names). Kept on the product: every request reads them for the whole catalog."""
+    return _kept(p, "numeric", lambda p: {key: (m[1], unit_of_key(key)) for key, value in p.attributes.items()
+                                          if (m := measure(value))})
+
+
 def numeric_keys(products: list[Product]) -> dict[str, str]:
     """Numeric attribute keys of these products with the unit each names, in the key
     (`capacity_l`) or in its values ("Thickness": "6 mm")."""
-    out = {}
-    for p in products:
-        for key, value in p.attributes.items():
-            if (m := measure(value)) and (unit := m[1] or unit_of_key(key)):
-                out[key] = unit
-    return out
+    return {key: value_unit or key_unit for p in products for key, (value_unit, key_unit) in _numeric(p).items()
+            if value_unit or key_unit}
 
 
 def counted_keys(products: list[Product]) -> dict[str, str]:
     """Numeric attribute keys by the nouns they count: number_of_colours -> {"colour": key}."""
     out = {}
-    for p in products:
-        for key, value in p.attributes.items():
-            if measure(value) and not unit_of_key(key):
-                for part in re.split(r"[_\s]+", key.lower()):
-                    if len(part) > 3:
-                        out.setdefault(lemma(part), key)
+    for key in dict.fromkeys(k for p in products for k, (_, key_unit) in _numeric(p).items() if not key_unit):
+        for part in re.split(r"[_\s]+", key.lower()):
+            if len(part) > 3:
+                out.setdefault(lemma(part), key)
     return out
 
 
@@ -332,7 +333,7 @@ def numbers_in_words(text: str) -> str:
 def measure_words(products: list[Product]) -> frozenset[str]:
     """Words that make a number a measure, not a price: the lexicon's units and the words of the
     catalog's numeric attribute keys ("400 lumens", "2400 watts" where a key is `wattage`)."""
-    keys = {k for p in products for k, v in p.attributes.items() if measure(v)}
+    keys = {k for p in products for k in _numeric(p)}
     return frozenset(unit_words()) | frozenset(lemmas(" ".join(k.replace("_", " ") for k in keys))) \
         | {lemma(w) for w in unit_words() if w.isalpha()}
 
