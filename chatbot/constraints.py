@@ -358,7 +358,7 @@ def _meets(product: Product, key: str, op: str, want) -> bool:
     # the product's own key for the unit ("Noise level": "26 dB" for noise_db): one whose words hold
     # the bound key's or are held by them, else its only key in that unit naming nothing else
     # (min_age is no max_age); else the measures its text states
-    same = [k for k, v in product.attributes.items() if (m := vocabulary.measure(v)) and (m[1] or vocabulary.unit_of_key(k)) == unit]
+    same = [k for k, (_, value_unit, key_unit) in vocabulary.numbers(product).items() if (value_unit or key_unit) == unit]
     base = vocabulary.key_words
     named = [k for k in same if base(k) <= base(key) or base(key) <= base(k)]
     if keys := named or (same if len(same) == 1 and not base(same[0]) & base(key) else []):

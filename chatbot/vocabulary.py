@@ -136,10 +136,13 @@ def _unit_words(generation: int) -> dict[str, str]:
     return {word.lower(): unit for unit, words in lexicon.lists("units").items() for word in [unit, *words]}
 
 
+_KEY_PARTS = re.compile(r"[_\s()\[\],/]+")  # "Weight (kg)", "capacity_l", "Noise level"
+
+
 def unit_of_key(key: str) -> str | None:
     """The unit an attribute key names in one of its parts: capacity_l -> l, runtime_hours -> h."""
     words = unit_words()
-    parts = [w for w in re.split(r"[_\s()\[\],/]+", key.lower()) if w]  # "Weight (kg)", "capacity_l"
+    parts = [w for w in _KEY_PARTS.split(key.lower()) if w]
     for part in reversed(parts):
         if part in words:
             return words[part]
@@ -186,7 +189,7 @@ def measure(value) -> tuple[float, str | None] | None:
 def key_words(key: str) -> frozenset[str]:
     """An attribute key's words, its unit suffix left out: "diameter_cm" and "Diameter" name the
     same thing; "min_age_months" keeps its "min" (a unit word only as a suffix)."""
-    parts = [w for w in re.split(r"[_\s()\[\],/]+", key.lower()) if w]
+    parts = [w for w in _KEY_PARTS.split(key.lower()) if w]
     if len(parts) > 1 and parts[-1] in unit_words():
         parts = parts[:-1]
     return frozenset(lemma(w) for w in parts)
@@ -212,11 +215,12 @@ def measure_in(p: Product, unit: str) -> tuple[float, str, str] | None:
     a value stating it ("Weight": "2.1 kg"), else the one such measure of its text ("Weighs 900 g")."""
     base = base_unit(unit)
     keyed = []
-    for key, value in p.attributes.items():
-        if (m := measure(value)) and (u := m[1] or unit_of_key(key)) and base_unit(u) == base:
+    for key, (number, value_unit, key_unit) in numbers(p).items():
+        if (u := value_unit or key_unit) and base_unit(u) == base:
             parts = re.split(r"[_\s]+", key.lower())
             name = " ".join(parts[:-1] if len(parts) > 1 and parts[-1] in unit_words() else parts)
-            keyed.append((in_base(m[0], u), name, value if isinstance(value, str) else f"{_shown(value)} {_unit_shown(u)}"))
+            value = p.attributes[key]
+            keyed.append((in_base(number, u), name, value if isinstance(value, str) else f"{_shown(value)} {_unit_shown(u)}"))
     if len(keyed) == 1:
         return keyed[0]
     if keyed:
@@ -238,24 +242,25 @@ def _unit_shown(unit: str) -> str:
     return {"c": "°C", "m2": "m²", "db": "dB", "l": "L", "w": "W"}.get(unit, unit)
 
 
-def _numeric(p: Product) -> dict[str, tuple[str | None, str | None]]:
-    """The product's attributes that hold a number: key -> (the unit its value states, the unit
-    its key names). Kept on the product: every request reads them for the whole catalog."""
-    return _kept(p, "numeric", lambda p: {key: (m[1], unit_of_key(key)) for key, value in p.attributes.items()
+def numbers(p: Product) -> dict[str, tuple[float, str | None, str | None]]:
+    """The product's attributes that hold a number: key -> (the number, the unit its value states,
+    the unit its key names): "Thickness": "6 mm" -> (6.0, "mm", None). Kept on the product: every
+    request reads them for the whole catalog."""
+    return _kept(p, "numbers", lambda p: {key: (m[0], m[1], unit_of_key(key)) for key, value in p.attributes.items()
                                           if (m := measure(value))})
 
 
 def numeric_keys(products: list[Product]) -> dict[str, str]:
     """Numeric attribute keys of these products with the unit each names, in the key
     (`capacity_l`) or in its values ("Thickness": "6 mm")."""
-    return {key: value_unit or key_unit for p in products for key, (value_unit, key_unit) in _numeric(p).items()
+    return {key: value_unit or key_unit for p in products for key, (_, value_unit, key_unit) in numbers(p).items()
             if value_unit or key_unit}
 
 
 def counted_keys(products: list[Product]) -> dict[str, str]:
     """Numeric attribute keys by the nouns they count: number_of_colours -> {"colour": key}."""
     out = {}
-    for key in dict.fromkeys(k for p in products for k, (_, key_unit) in _numeric(p).items() if not key_unit):
+    for key in dict.fromkeys(k for p in products for k, (_, _, key_unit) in numbers(p).items() if not key_unit):
         for part in re.split(r"[_\s]+", key.lower()):
             if len(part) > 3:
                 out.setdefault(lemma(part), key)
@@ -333,7 +338,7 @@ def numbers_in_words(text: str) -> str:
 def measure_words(products: list[Product]) -> frozenset[str]:
     """Words that make a number a measure, not a price: the lexicon's units and the words of the
     catalog's numeric attribute keys ("400 lumens", "2400 watts" where a key is `wattage`)."""
-    keys = {k for p in products for k in _numeric(p)}
+    keys = {k for p in products for k in numbers(p)}
     return frozenset(unit_words()) | frozenset(lemmas(" ".join(k.replace("_", " ") for k in keys))) \
         | {lemma(w) for w in unit_words() if w.isalpha()}
 

@@ -79,7 +79,7 @@ def claims_unheard(turn: Turn, draft: str) -> list[str]:
         return []  # comparing products on what the records hold: "which suits beginners, A or B?"
     lexicon_ = turn.bot.shop.retriever.lexicon()
     said, named = set(terms(draft)), set(terms(" ".join(turn.names())))
-    skip = set(terms(" ".join([*lexicon.words("filler_words"), *vocabulary.unit_words()])))
+    skip = _plain_terms("filler_words")
     out = []
     for w in dict.fromkeys(words(turn.text)):
         t = stem(w)
@@ -103,7 +103,7 @@ def verdict_unsupported(turn: Turn, draft: str) -> list[str]:
     if turn.lang != "en" or len(turn.focus) != 1 or not lexicon.search("yes_no_question", turn.text) \
             or not (re.match(r"\W*(yes|no)\b", draft, re.I) or lexicon.search("negative_answer", draft)):
         return []
-    skip = set(terms(" ".join([*lexicon.words("filler_words"), *lexicon.words("experience_words"), *vocabulary.unit_words()])))
+    skip = _plain_terms("filler_words", "experience_words")
     product = turn.products.get(turn.focus[0])
     named = set(words(f"{product.name} {product.brand}")) if product else set()
     topic = {}
@@ -122,6 +122,12 @@ def verdict_unsupported(turn: Turn, draft: str) -> list[str]:
     if verdict and not page & verdict:
         return [topic.get(t, t) for t in verdict][:3]
     return [] if page & set(topic) else list(topic.values())[:3]
+
+
+def _plain_terms(*sections: str) -> set[str]:
+    """The stemmed words of these lexicon lists and the unit words: what a question says that
+    names no topic of its own."""
+    return set(terms(" ".join([*(w for section in sections for w in lexicon.words(section)), *vocabulary.unit_words()])))
 
 
 def _capitalised(text: str, word: str) -> bool:

@@ -149,13 +149,17 @@ def _asked(question: str, p: Product) -> list[str]:
     return [w for w in dict.fromkeys(words(question)) if w not in name and w not in skip and not w.isdigit()]
 
 
+def _says(have: frozenset[str], word: str) -> bool:
+    """Whether a text's terms hold an asked word, or the word it stands for ("long": length)."""
+    means = lexicon.mapping("dimension_keys").get(word)
+    return vocabulary.holds(have, word) or bool(means and vocabulary.holds(have, means))
+
+
 def key_covers(question: str, p: Product, key: str) -> bool:
     """Whether the attribute `key` names everything the question asks ("what's the maximum child
     weight?" is not answered by `weight_g`, which leaves "maximum child" out)."""
-    have = vocabulary.terms_of(key.replace("_", " "))
-    means, units = lexicon.mapping("dimension_keys"), lexicon.lists("quantity_units")
-    return all(vocabulary.holds(have, w) or (means.get(w) and vocabulary.holds(have, means[w])) or w in units
-               for w in _asked(question, p))
+    have, units = vocabulary.terms_of(key.replace("_", " ")), lexicon.lists("quantity_units")
+    return all(_says(have, w) or w in units for w in _asked(question, p))
 
 
 def record_line(question: str, p: Product) -> str | None:
@@ -167,15 +171,13 @@ def record_line(question: str, p: Product) -> str | None:
     asked = _asked(question, p)
     if not asked:
         return None
-    means = lexicon.mapping("dimension_keys")
     # "how hot", "how loud": a line with a measure in that unit ("Oven safe to 300 °C") says it;
     # the kinds of unit in the lexicon's order ("how long": a length before a time)
     kinds = list(dict.fromkeys(vocabulary.base_unit(u) for w in asked for u in lexicon.lists("quantity_units").get(w, [])))
     asked = [w for w in asked if w not in lexicon.lists("quantity_units")]
     lines = [line for text in [p.description or "", *p.features] for line in sentences(text)]
     lines += [p.title] if kinds else []  # "Rubber Hose 25 m": how long it is
-    held = [line for line in lines if all(vocabulary.holds(have := vocabulary.terms_of(line), w)
-                                          or (means.get(w) and vocabulary.holds(have, means[w])) for w in asked)]
+    held = [line for line in lines if all(_says(vocabulary.terms_of(line), w) for w in asked)]
     if not kinds:
         return held[0] if len(held) == 1 else None
     for kind in kinds:

@@ -21,6 +21,7 @@ def run(turn: Turn) -> None:
     turn.named = turn.bot.shop.retriever.mentioned_products(text)
     turn.asks_recs = cons.is_recommendation_request(text)
     query = lexicon.search("catalog_query", text)  # "which air fryers ...?", "do you have a ... in XL?"
+    wanted = None  # the request the text states, read at most once: it walks the whole catalog
     if turn.named and not _referred(text, [turn.products[pid] for pid in turn.named if pid in turn.products]):
         # "Silent wall clock, at least 30 cm across" shares words with the "Harbour Silent Wall
         # Clock" but asks for products: a request names no product by part of its title
@@ -31,7 +32,7 @@ def run(turn: Turn) -> None:
     # Constraints matter to a request, a question about the catalog or a follow-up; parsing them
     # against the whole catalog is skipped for a question on a named product's facts.
     if turn.asks_recs or state.history or query or free:
-        turn.wanted = cons.parse(text, list(turn.products.values()))
+        turn.wanted = wanted if wanted is not None else cons.parse(text, list(turn.products.values()))
         # mid-conversation, "有白色的吗？" (in white?) asks about the product discussed, unless it names a kind
         # "what do reviewers think of the lid on the ... kettle?" asks about reviews, and "which is
         # lighter, A or B?" about two products, not for products
