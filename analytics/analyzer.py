@@ -11,7 +11,7 @@ from .embedding import E5_NAMES, embed_texts, embedder_name, resolve_embedder
 from .keywords import candidate_terms, keywords as extract_keywords
 from .records import ReviewAnalysis
 from .sentiment import HEAD_PATH, SentimentHead, lexicon_labels
-from .text import lang_of, split_clauses, text_hash
+from .text import contrasts, lang_of, split_clauses, text_hash
 
 __all__ = ["ReviewAnalyzer", "ReviewAnalysis"]
 
@@ -151,13 +151,23 @@ class ReviewAnalyzer:
         mentions = [self._mentions(t, l, c) for t, l, c in zip(texts, langs, categories)]
         # The reviews' own polarity as context, from the text model alone (no embedding here).
         context = self.head.proba_texts(texts, langs) if self.head.text_models else None
-        return self._clause_rows(mentions, langs, context)
+        return self._clause_rows(texts, mentions, langs, context)
 
-    def _clause_rows(self, mentions: list[list[tuple[str, str]]], langs: Sequence[str], context) -> list[list[dict]]:
-        """Aspect rows per review from its (aspect, clause) mentions; `context[r]`: review r's P(positive)."""
+    def _clause_rows(self, texts: Sequence[str], mentions: list[list[tuple[str, str]]], langs: Sequence[str],
+                     context) -> list[list[dict]]:
+        """Aspect rows per review from its (aspect, clause) mentions; `context[r]`: review r's
+        P(positive). A clause across a contrast marker from another ("Great sound | but | the
+        battery dies fast") leans on the opposite of that clause instead (text model alone)."""
         keys = list(dict.fromkeys((r, c) for r, m in enumerate(mentions) for _, c in m))
-        labels = self._classify([c for _, c in keys], [langs[r] for r, _ in keys], clauses=len(keys),
-                                context=[context[r] for r, _ in keys] if context is not None else None)
+        lean = None
+        if context is not None:
+            lean = [context[r] for r, _ in keys]
+            partners = [(k, other) for k, (r, c) in enumerate(keys) if (other := contrasts(texts[r], langs[r]).get(c))]
+            if partners and self.head.text_models:
+                p = self.head.proba_texts([o for _, o in partners], [langs[keys[k][0]] for k, _ in partners])
+                for (k, _), pk in zip(partners, p):
+                    lean[k] = 1.0 - float(pk)
+        labels = self._classify([c for _, c in keys], [langs[r] for r, _ in keys], clauses=len(keys), context=lean)
         per_review: list[dict[str, tuple[str, float]]] = [{} for _ in mentions]
         for (r, c), label in zip(keys, labels):
             per_review[r][c] = label
@@ -222,7 +232,7 @@ class ReviewAnalyzer:
         cats = [(categories or {}).get(r.product_id) for r in reviews]
         mentions = [self._mentions(t, l, c) for t, l, c in zip(texts, langs, cats)]
         review_labels = self._classify(texts, langs, vectors=vectors)
-        rows = self._clause_rows(mentions, langs, [(score + 1) / 2 for _, score in review_labels])
+        rows = self._clause_rows(texts, mentions, langs, [(score + 1) / 2 for _, score in review_labels])
         labels = self._mixed(texts, langs, review_labels)
         out = []
         for r, text, lang, aspects, (label, score) in zip(reviews, texts, langs, rows, labels):

@@ -6,7 +6,7 @@ import re
 
 from chatbot.text import detect_lang  # one CJK rule for the whole project
 
-__all__ = ["detect_lang", "split_clauses", "text_hash", "lang_of", "opinion_words"]
+__all__ = ["detect_lang", "split_clauses", "contrasts", "text_hash", "lang_of", "opinion_words"]
 
 # Sentence ends, then contrast markers (the polarity often flips across them), then commas.
 _SENTENCE = re.compile(r"(?<=[.!?。！？；;])\s*|\n+")
@@ -48,15 +48,12 @@ def _short(piece: str, lang: str) -> bool:
     return len(words) < 2 or (len(words) < 3 and not any(w.lower().strip(_EDGE) in opinion_words() for w in words))
 
 
-def split_clauses(text: str, lang: str = "en") -> list[str]:
-    """Split a review into clauses whose polarity can be judged on their own.
-
-    "Great sound but the battery dies fast." -> ["Great sound", "the battery dies fast"]
-    "电池续航很差，但是音质不错。" -> ["电池续航很差", "音质不错"]
-    """
+def _segments(text: str, lang: str) -> list[list[list[str]]]:
+    """Sentences -> the segments a contrast marker separates -> their clauses."""
     contrast = _CONTRAST_ZH if lang == "zh" else _CONTRAST_EN
-    clauses: list[str] = []
+    out = []
     for sentence in _SENTENCE.split(text):
+        segments = []
         for segment in contrast.split(sentence):
             pieces = [p.strip(_EDGE) for p in _COMMA.split(segment)]
             pieces = [p for p in pieces if p]
@@ -74,9 +71,37 @@ def split_clauses(text: str, lang: str = "en") -> list[str]:
                     merged[-1] += ("，" if lang == "zh" else ", ") + carry
                 else:
                     merged.append(carry)
-            clauses.extend(merged)
-    clauses = [_LEADING.sub("", c.strip(_EDGE)) for c in clauses]
-    return [c for c in clauses if c] or ([text.strip()] if text.strip() else [])
+            merged = [c for c in (_LEADING.sub("", m.strip(_EDGE)) for m in merged) if c]
+            if merged or not segments:  # an empty first one: the sentence opens with a marker ("However, ...")
+                segments.append(merged)
+        out.append(segments)
+    return out
+
+
+def split_clauses(text: str, lang: str = "en") -> list[str]:
+    """Split a review into clauses whose polarity can be judged on their own.
+
+    "Great sound but the battery dies fast." -> ["Great sound", "the battery dies fast"]
+    "电池续航很差，但是音质不错。" -> ["电池续航很差", "音质不错"]
+    """
+    clauses = [c for sentence in _segments(text, lang) for segment in sentence for c in segment]
+    return clauses or ([text.strip()] if text.strip() else [])
+
+
+def contrasts(text: str, lang: str = "en") -> dict[str, str]:
+    """Each clause on one side of a contrast marker -> the clause on the other side: "Great
+    sound" <-> "the battery dies fast". The marker says their polarities differ, so a clause
+    whose own words are undecided ("dies fast" is in no training sentence) takes the opposite of
+    its partner rather than the leaning of the whole review."""
+    out: dict[str, str] = {}
+    last = None  # the previous sentence's last clause: "..., and warm. However the zipper broke"
+    for sentence in _segments(text, lang):
+        segments = ([[last]] if last and sentence and not sentence[0] else []) + [s for s in sentence if s]
+        for before, after in zip(segments, segments[1:]):
+            out.setdefault(before[-1], after[0])
+            out.setdefault(after[0], before[-1])
+        last = segments[-1][-1] if segments else last
+    return out
 
 
 def text_hash(text: str) -> str:
