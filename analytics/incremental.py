@@ -31,9 +31,14 @@ class StoreResult:
     unchanged: int = 0  # read back from the table
 
 
+# Raised when the analysis changes with the same model (2: aspect clauses across a contrast
+# marker lean on their partner clause), so labels stored by the old one are redone.
+RULES = 2
+
+
 def model_id(analyzer) -> str:
-    """Changes when the sentiment model or its neutral bands change: stored labels are then stale."""
-    digest = hashlib.sha1(analyzer.head.fingerprint().encode())
+    """Changes when the sentiment model, its neutral bands or `RULES` change: stored labels are then stale."""
+    digest = hashlib.sha1(f"{analyzer.head.fingerprint()}:{RULES}".encode())
     return f"{analyzer.method}:{digest.hexdigest()[:10]}"
 
 
