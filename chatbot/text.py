@@ -21,10 +21,14 @@ ENDS = ".!?。！？"  # what ends a sentence, in English and Chinese
 
 
 def detect_lang(text: str) -> str:
-    """'zh' when a good share of the letters are CJK ideographs, else 'en'."""
+    """'zh' when there are as many CJK ideographs as Latin words (a Chinese character is about a
+    word), or the text ends in Chinese: "Halvory Maple 6.5 L Slow Cooker多少钱？" asks in Chinese
+    about an English title; "Is the 防水 version available?" is English. Else 'en'."""
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    letters = sum(1 for ch in text if ch.isalpha())
-    return "zh" if letters and cjk / letters > 0.2 else "en"
+    if not cjk:
+        return "en"
+    last = next(ch for ch in reversed(text) if ch.isalpha() or "\u4e00" <= ch <= "\u9fff")
+    return "zh" if cjk >= len(re.findall(r"[A-Za-z]+", text)) or "\u4e00" <= last <= "\u9fff" else "en"
 
 
 def words(text: str) -> list[str]:

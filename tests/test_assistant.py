@@ -451,3 +451,20 @@ def test_referents_by_a_comparative_read_each_record_s_measure():
     assert referent("Which colours does the lighter one come in?", [balance, cloud]) == "A"
     assert referent("and the heavier one?", [balance, cloud]) == "B"
     assert referent("更轻的那个是什么颜色？", [balance, cloud]) == "A"
+
+
+def test_a_product_the_shop_does_not_hold_is_said_to_be_missing_not_answered_from_another(bot_factory):
+    bot = bot_factory("Yes, it is waterproof [1].")  # what the model would say of the nearest evidence
+    reply = bot.ask("Is the Cloud Strider waterproof?")
+    assert reply.refused and not reply.citations and '"Cloud Strider"' in reply.answer
+    assert not bot.llm.prompts  # no evidence of another product was put to the model
+    reply = bot.ask("Is the Trailhawk Strom Runer waterproof?")  # a title word: that product, answered
+    assert not reply.refused
+    reply = bot.ask("Is the Nordvail Glyde waterproof?")  # misspelt: the title spelt nearly like it is offered
+    assert reply.refused and "Nordvale City Glide" in reply.answer
+    reply = bot.ask("Cloud Strider防水吗？")
+    assert reply.refused and "Cloud Strider" in reply.answer and "没有找到" in reply.answer
+    # mid-conversation, an unknown name is no follow-up on the product discussed
+    bot.ask("Is the Trailhawk Storm Runner waterproof?", session_id="u")
+    reply = bot.ask("And the Cloud Strider?", session_id="u")
+    assert reply.refused and '"Cloud Strider"' in reply.answer and reply.focus == []

@@ -132,3 +132,26 @@ def test_a_product_is_named_by_the_distinctive_part_of_its_title():
     assert titles.named("Is the Whisper 8L or the AquaCalm 6L quieter?") == ["H1", "H3"]  # in the order named
     assert titles.named("Petite egg pan or Everyday pan: which is lighter?") == ["P1", "P2"]  # a name next to a title word
     assert titles.named("Whisper和Pebble这两款哪个更安静？") == ["H1", "H2"]  # Latin names inside Chinese
+    assert titles.named("Is H3 (the AquaCalm) quiet?") == ["H3"] and titles.named("Is h12 quiet?") == []  # an id, whole
+
+
+def test_a_name_no_title_holds_is_found_and_a_misspelt_one_finds_its_title():
+    from chatbot.data.search import Titles
+
+    titles = Titles([("H1", "Whisper 8L Ultrasonic Humidifier"), ("H2", "Pebble Mini Desk Humidifier"),
+                     ("P1", "Petite 16 cm Egg Pan")])
+    assert titles.unknown("Is the Storm Runner waterproof?") == ["Storm Runner"]
+    assert titles.unknown("Does your X9 Pro 2 have a timer?") == ["X9 Pro 2"]  # a model code, a number after it
+    assert titles.unknown("Storm Runner防水吗？") == ["Storm Runner"]  # a Latin run inside Chinese
+    assert titles.unknown("我的订单#50917到哪里了？") == []  # digits alone are no name
+    assert titles.unknown("Is the Whisper quiet?") == []  # a title's word: that product, named
+    assert titles.unknown("Is the Whisper X2 quiet?") == []  # part of it a title's: not unknown as a whole
+    assert titles.unknown("Will it fit my Subaru Forester?") == []  # the shopper's own thing
+    assert titles.unknown("I want a Python script") == []  # no one thing
+    assert titles.unknown("Do you ship to the UK?") == []  # an acronym
+    assert titles.unknown("Does the Pro come in black?") == []  # one common word
+    assert titles.unknown("What does the 18in one weigh?") == []  # a measure
+    assert titles.near("Whispr Humidifer") == ["H1"]  # the title holding most of its words
+    assert titles.near("Humidifer") == ["H1", "H2"]  # as many in each
+    assert titles.near("Petit Eg Pann") == ["P1"]  # "petit" ~ "petite"; short words are not matched
+    assert titles.near("Storm Runner") == []

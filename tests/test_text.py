@@ -22,6 +22,9 @@ def test_words_stems_and_language():
     assert terms("toys") == ["toys"]  # too short to lose its s
     assert stem("glass") == "glass"
     assert detect_lang("这款鞋防水吗") == "zh" and detect_lang("Is it waterproof?") == "en"
+    # a Chinese question about an English title, an English one quoting a Chinese word
+    assert detect_lang("Halvory Maple 6.5 L Slow Cooker多少钱？") == "zh" and detect_lang("Cloud Strider防水吗？") == "zh"
+    assert detect_lang("Is the 防水 version available?") == "en" and detect_lang("请推荐 wireless earbuds") == "zh"
 
 
 def test_a_catalog_name_ends_no_sentence():

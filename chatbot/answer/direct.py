@@ -22,7 +22,12 @@ QUOTED_WORDS = 25
 def run(turn: Turn) -> None:
     text, focus, lang = turn.text, turn.focus, turn.lang
     one = turn.products[focus[0]] if len(focus) == 1 else None
-    if one and lexicon.search("restock_question", text):  # a catalog holds stock, never a date
+    if turn.unknown:  # a product the shop does not hold: nothing another product's evidence says is about it
+        name, near = turn.unknown
+        titles = [turn.products[pid].name for pid in near if pid in turn.products]
+        then = turn.fixed("did_you_mean", titles=" / ".join(titles)) if titles else turn.fixed("describe_need")
+        turn.finish(turn.fixed("unknown_product", name=name, then=then), refused=True)
+    elif one and lexicon.search("restock_question", text):  # a catalog holds stock, never a date
         _from_card(turn, one, turn.fixed("restock_unknown", title=one.name, stock=one.stock_text(),
                                          offer=turn.fixed("offer_human")))
         turn.reply.refused = True

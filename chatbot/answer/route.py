@@ -29,6 +29,8 @@ def run(turn: Turn) -> None:
         if turn.asks_recs or states_a_need(wanted, query, turn.lang):
             turn.named = []
     free = not turn.named and not turn.product_id  # about no product in particular
+    if free and not turn.asks_recs:  # "Is the Storm Runner waterproof?" where the shop has no Storm Runner
+        turn.unknown = turn.bot.shop.retriever.unknown_name(text)
     # Constraints matter to a request, a question about the catalog or a follow-up; parsing them
     # against the whole catalog is skipped for a question on a named product's facts.
     if turn.asks_recs or state.history or query or free:
@@ -36,7 +38,7 @@ def run(turn: Turn) -> None:
         # mid-conversation, "有白色的吗？" (in white?) asks about the product discussed, unless it names a kind
         # "what do reviewers think of the lid on the ... kettle?" asks about reviews, and "which is
         # lighter, A or B?" about two products, not for products
-        if free and not turn.asks_recs and (turn.wanted.category or not state.history) \
+        if free and not turn.asks_recs and not turn.unknown and (turn.wanted.category or not state.history) \
                 and not lexicon.search("opinion_question", text) and not lexicon.search("compare_question", text) \
                 and states_a_need(turn.wanted, query, turn.lang):
             turn.asks_recs = True
@@ -46,7 +48,7 @@ def run(turn: Turn) -> None:
             if category := category_by_meaning(turn):
                 turn.wanted = cons.parse(text, list(turn.products.values()), category=category)
     # A message that names no product and no category continues the conversation's topic.
-    turn.followup = bool(state.history) and not turn.named and bool(
+    turn.followup = bool(state.history) and not turn.named and not turn.unknown and bool(
         lexicon.search("followup", text) or (turn.wanted.category is None and not turn.asks_recs)
     )
     if turn.product_id and turn.product_id in turn.products:

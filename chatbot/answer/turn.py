@@ -51,6 +51,7 @@ class Turn:
     reply: Reply = None  # type: ignore[assignment]
     # found by the stages, in order
     named: list[str] = field(default_factory=list)  # products the message names
+    unknown: tuple[str, list[str]] | None = None  # a product name it asks about that the shop lacks, and near titles
     asks_recs: bool = False
     wanted: cons.Constraints = field(default_factory=cons.Constraints)
     followup: bool = False  # continues the conversation's topic

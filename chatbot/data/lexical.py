@@ -112,6 +112,12 @@ class Lexicon:
         return len(term) >= 6 and head.isalnum() and conn.execute(
             "SELECT 1 FROM lexicon WHERE lexicon MATCH ? LIMIT 1", (f'"{head}"*',)).fetchone() is not None
 
+    def holds(self, phrase_terms: Sequence[str]) -> bool:
+        """Whether any chunk holds these terms in a row (FTS5 phrase query): "storm runner"."""
+        phrase = " ".join(_indexed(t) for t in phrase_terms if _indexed(t).strip("-."))
+        return bool(phrase) and self.connect().execute(
+            "SELECT 1 FROM lexicon WHERE lexicon MATCH ? LIMIT 1", (f'"{phrase}"',)).fetchone() is not None
+
     def scores(self, query_terms: Sequence[str], ids: Sequence[str] | None = None) -> dict[str, float]:
         """BM25 scores of the chunks in `ids` that hold a term (all such chunks when `ids` is None)."""
         match = _match(query_terms)

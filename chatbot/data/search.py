@@ -9,7 +9,7 @@ import re
 import threading
 
 from chatbot.data.catalog import ShopDB
-from chatbot.text import terms, words
+from chatbot.text import rare, terms, words
 from chatbot.types import Hit
 
 
@@ -57,6 +57,18 @@ class Retriever:
             if self._titles is None:
                 self._titles = Titles([(p.id, p.title) for p in self.db.products() if p.title])
         return self._titles.named(text, limit)
+
+    def unknown_name(self, text: str) -> tuple[str, list[str]] | None:
+        """A product name the text asks about that this shop does not hold ("Is the Storm Runner
+        waterproof?"): no title holds a word of it and no chunk its words in a row. Returns the
+        name and the products whose titles hold a word spelt nearly like one of its words (a
+        misspelt "Fernholow"), or None."""
+        self.mentioned_products("")  # loads the titles
+        for name in self._titles.unknown(text):
+            said = terms(name)
+            if said and not self.lexicon().holds(said):
+                return name, self._titles.near(name)
+        return None
 
     def search(
         self,
@@ -200,13 +212,55 @@ class Titles:
         import math
 
         self.titles = [(pid, set(words(title))) for pid, title in titles]
-        df: dict[str, int] = {}
-        for _, ws in self.titles:
+        # which titles hold each word, and each id's title: a message is matched against the
+        # titles sharing a word with it, not all of them (100k products: 1 ms, not 100)
+        self.postings: dict[str, list[int]] = {}
+        for i, (_, ws) in enumerate(self.titles):
             for w in ws:
-                df[w] = df.get(w, 0) + 1
+                self.postings.setdefault(w, []).append(i)
+        # an id names its product when quoted whole and when it reads as one ("P0133", "CF-SEW-01"):
+        # an id of "7" or "kettle" would be named by any message holding that word
+        self.ids = {pid.lower(): i for i, (pid, _) in enumerate(self.titles)
+                    if re.search(r"\d", pid) and re.search("[A-Za-z]", pid)}
         n = len(self.titles)
-        self.weight = {w: math.log(1 + n / d) for w, d in df.items()}
-        self.unique = {w for w, d in df.items() if d == 1}
+        self.weight = {w: math.log(1 + n / len(at)) for w, at in self.postings.items()}
+        self.unique = {w for w, at in self.postings.items() if len(at) == 1}
+
+    # A name asked about: capitalised words, or words with a digit, after a definite determiner
+    # ("the Storm Runner", "your X9"; "my Subaru" is the shopper's own, "a Python script" no one
+    # thing), or a Latin run with a letter inside Chinese ("Storm Runner防水吗", not "订单#50917").
+    # A name's word starts with a capital or is a letter-led model code ("s107g"); a measure
+    # ("18in") is none, a number may follow a name ("Model 2").
+    _NAME = r"(?:[A-Z][A-Za-z0-9'-]*|[A-Za-z][A-Za-z-]*\d[A-Za-z0-9-]*)"
+    _AFTER = re.compile(rf"\b(?:the|this|that|your)\s+({_NAME}(?:\s+(?:{_NAME}|\d+(?![\w.])))*)")
+    _LATIN = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|\d+(?![\w.])))*")
+
+    def unknown(self, text: str) -> list[str]:
+        """Names the text asks about of which no title holds a word. A lone word must be rare in
+        English ("the Pro" is no name) and a lone all-capitals one is an acronym ("the UK")."""
+        found = [m for m in self._LATIN.findall(text) if re.search("[A-Za-z]", m)] \
+            if re.search(r"[\u4e00-\u9fff]", text) else self._AFTER.findall(text)
+        out = []
+        for name in found:
+            ws = words(name)
+            if not ws or any(w in self.weight for w in ws):
+                continue
+            if len(name.split()) == 1 and (name.isupper() and name.isalpha() or not rare(ws[0])):
+                continue
+            out.append(name)
+        return out
+
+    def near(self, name: str, limit: int = 3) -> list[str]:
+        """Products whose titles hold a word spelt nearly like a word of `name` (difflib's ratio
+        of 0.8 or more, on words of 4 letters or more) and as many of them as the best one."""
+        import difflib
+
+        ws = [w for w in words(name) if len(w) >= 4]
+        vocab = [w for w in self.weight if len(w) >= 4]
+        close = {m for w in ws for m in difflib.get_close_matches(w, vocab, n=3, cutoff=0.8)}
+        scored = sorted(((len(title & close), -i, pid) for i, (pid, title) in enumerate(self.titles) if title & close),
+                        reverse=True)
+        return [pid for n, _, pid in scored[:limit] if n == scored[0][0]]
 
     def named(self, text: str, limit: int = 3) -> list[str]:
         lowered, said = text.lower(), words(text)
@@ -220,14 +274,21 @@ class Titles:
         def where(found: set[str]) -> int:  # ties in the order the text names them: "the first one"
             return min((i for i, w in enumerate(said) if w in found), default=len(said))
 
-        scored = []
-        for pid, title in self.titles:
-            if pid.lower() in lowered:
-                scored.append((2.0, lowered.index(pid.lower()), pid))
+        scored, by_id = [], set()
+        for token in re.finditer(r"[^\s,;!?()\[\]\"'“”‘’，。？！；、（）]+", lowered):  # an id the text quotes ("P0133")
+            i = self.ids.get(token.group(0).rstrip(".:"))
+            if i is not None:
+                scored.append((2.0, token.start(), self.titles[i][0]))
+                by_id.add(i)
+        shared: dict[int, int] = {}
+        for w in query:
+            for i in self.postings.get(w, ()):
+                shared[i] = shared.get(i, 0) + 1
+        for i in sorted(shared):
+            if i in by_id:
                 continue
+            pid, title = self.titles[i]
             hit = title & query
-            if not hit:
-                continue
             share = sum(self.weight[w] for w in hit) / sum(self.weight[w] for w in title)
             # a model name ("8L"), a capitalised name next to another word of the title ("Blue
             # Steel pan") or a Latin name in Chinese is as sure as the whole title; a capitalised
