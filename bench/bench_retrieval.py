@@ -1,6 +1,6 @@
 """Retrieval at scale, and retrieval quality on an eval set.
 
-    python bench/bench_retrieval.py [--sizes 10000 100000] [--with-1m] [--server] [--queries 50]
+    python bench/bench_retrieval.py [--sizes 10000 100000] [--with-1m] [--server] [--queries 50] [--keep DIR]
         [--evalset DIR [--split dev] [--limit N] [--store DIR]]
 
 1. Query latency p50/p95 of shopbot's `Retriever.search` (query embedding + Chroma HNSW + title
@@ -130,15 +130,38 @@ def chroma_server(path: Path):
     raise RuntimeError("chroma run did not start")
 
 
-def bench_size(chunks_wanted: int, embedder, queries: int, server: bool = False) -> dict:
+def reopen(home: Path, embedder) -> dict:
+    """A store `build` left in `home` (--keep), with the build's own figures."""
+    from chatbot.config import Settings
+    from chatbot.data.catalog import ShopDB
+    from chatbot.data.store import Store
+
+    built = json.loads((home / BUILT).read_text())
+    db = ShopDB(home / "shop.db")
+    return {**built, "db": db, "store": Store(Settings(home=home), embedder),
+            "product_ids": [pid for (pid,) in db.connect().execute("SELECT id FROM products")]}
+
+
+BUILT = "bench-build.json"  # in a --keep folder: the build finished, with its figures
+
+
+def bench_size(chunks_wanted: int, embedder, queries: int, server: bool = False, keep: Path | None = None) -> dict:
     from chatbot.data.search import Retriever
 
     with tempfile.TemporaryDirectory(prefix="bench-retrieval-") as tmp:
         proc, url = chroma_server(Path(tmp) / "server") if server else (None, None)
+        home = keep / str(chunks_wanted) if keep and not server else Path(tmp)
         try:
-            t0 = time.perf_counter()
-            built = build(Path(tmp), chunks_wanted, embedder, chroma_url=url)
-            ingest_s = time.perf_counter() - t0
+            if (home / BUILT).exists():
+                built = reopen(home, embedder)
+            else:
+                t0 = time.perf_counter()
+                built = build(home, chunks_wanted, embedder, chroma_url=url)
+                built["ingest_s"] = time.perf_counter() - t0
+                if home != Path(tmp):
+                    (home / BUILT).write_text(json.dumps({k: v for k, v in built.items()
+                                                          if k not in ("db", "store", "product_ids")}))
+            ingest_s = built["ingest_s"]
             retriever = Retriever(built["db"], built["store"], embedder)
             t = time.perf_counter()
             retriever.lexicon()  # opens the index ingest wrote (and checks its size against the store)
@@ -198,6 +221,8 @@ def main(argv=None) -> int:
     ap.add_argument("--split")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--store", help="keep/reuse the eval set's store here (skips re-embedding)")
+    ap.add_argument("--keep", type=Path, help="build each size's embedded store in KEEP/N once and reuse it "
+                                              "(the ingest figures are the first build's)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     from chatbot.config import Settings
@@ -209,7 +234,7 @@ def main(argv=None) -> int:
         embedder = load_embedder(args.embedder, Settings())
         for n in sizes:
             for server in (False, True) if args.server else (False,):
-                row = bench_size(n, embedder, args.queries, server)
+                row = bench_size(n, embedder, args.queries, server, args.keep)
                 out["scale"].append(row)
                 if not args.json:
                     print(f"{row['chunks']:>9} chunks, {row['store']}: whole catalog p50 {row['whole_p50_ms']} ms / "

@@ -97,3 +97,15 @@ def test_a_shop_db_without_the_index_is_rebuilt_from_the_store_once(shop, mini_c
     shop.retriever.refresh()
     assert shop.search("chocolatey", k=1)[0].chunk.id == "P4:review:R4"
     assert len(Lexicon(shop.db.connect)) == 15
+
+
+def test_a_question_looks_up_its_rarest_terms_within_the_postings_budget(monkeypatch):
+    from chatbot.data import lexical
+
+    index = _index()
+    # postings: shoe 2, red 2, wool 1, absent 0: all fit a budget of 30,000
+    assert index.budgeted(["shoe", "red", "wool", "absent"]) == ["shoe", "red", "wool", "absent"]
+    monkeypatch.setattr(lexical, "POSTINGS_BUDGET", 2)  # rarest first: absent 0, wool 1, then shoe: 3 > 2
+    assert index.budgeted(["shoe", "red", "wool", "absent", "wool"]) == ["wool", "absent"]
+    monkeypatch.setattr(lexical, "POSTINGS_BUDGET", 0)
+    assert index.budgeted(["shoe", "absent"]) == ["absent"]  # a word no chunk holds costs nothing

@@ -18,6 +18,14 @@ from typing import Iterable, Sequence
 
 from chatbot.text import terms
 
+# A question's terms are looked up rarest first while the chunks holding them (their postings)
+# sum to at most this; the commoner rest are left to the dense index. FTS5 scores every posting
+# of a term (~2 us each on one core), so "battery" in a quarter of a million chunks would cost more
+# than the whole rest of the search, and its idf is the question's lowest. In stores of a few
+# thousand chunks (every eval set here) no question reaches it.
+POSTINGS_BUDGET = 30_000
+
+
 def _indexed(term: str) -> str:
     # "-" and "." are token characters of the FTS table (t-shirt, 1.5 stay one token); an
     # apostrophe is not, and would split "kid's" in two.
@@ -88,9 +96,24 @@ class Lexicon:
         return n
 
     # ------------------------------------------------------------------ reads
+    def budgeted(self, query_terms: Sequence[str]) -> list[str]:
+        """The terms to look up: rarest first while their postings fit `POSTINGS_BUDGET`."""
+        conn = self.connect()
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.lexicon_vocab USING fts5vocab(main, lexicon, row)")
+        unique = list(dict.fromkeys(t for t in query_terms if _indexed(t).strip("-.")))
+        df = {t: (conn.execute("SELECT doc FROM temp.lexicon_vocab WHERE term = ?", (_indexed(t),)).fetchone() or (0,))[0]
+              for t in unique}
+        kept, total = [], 0
+        for t in sorted(unique, key=lambda t: df[t]):
+            total += df[t]
+            if total > POSTINGS_BUDGET:
+                break
+            kept.append(t)
+        return [t for t in unique if t in kept]
+
     def top(self, query_terms: Sequence[str], limit: int) -> dict[str, float]:
         """The `limit` best chunks holding at least one of the terms (repeats count once), best
-        first, with their BM25 scores (positive: higher is better)."""
+        first, with their BM25 scores (positive: higher is better). Pass `budgeted` terms."""
         match = _match(query_terms)
         if not match:
             return {}
