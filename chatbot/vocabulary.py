@@ -209,10 +209,13 @@ def in_base(value: float, unit: str) -> float:
     return value * _SCALES.get(unit, (unit, 1.0))[1]
 
 
-def measure_in(p: Product, unit: str) -> tuple[float, str, str] | None:
+def measure_in(p: Product, unit: str, about: list[str] | None = None) -> tuple[float, str, str] | None:
     """The product's one measure in `unit` or a unit convertible to it, as (value in the base
     unit, what it measures, as the record shows it): from a key naming the unit (weight_kg: 1.4),
-    a value stating it ("Weight": "2.1 kg"), else the one such measure of its text ("Weighs 900 g")."""
+    a value stating it ("Weight": "2.1 kg"), else the one such measure of its text ("Weighs 900 g",
+    said twice alike: "AquaCalm 6L", "6 L water tank"). Where the record states several,
+    `about` ([name, text words...]) picks the one it names: ["thickness", "thick"] finds
+    "Thickness": "6 mm" or "It is 10 mm thick"."""
     base = base_unit(unit)
     keyed = []
     for key, (number, value_unit, key_unit) in numbers(p).items():
@@ -221,15 +224,22 @@ def measure_in(p: Product, unit: str) -> tuple[float, str, str] | None:
             name = " ".join(parts[:-1] if len(parts) > 1 and parts[-1] in unit_words() else parts)
             value = p.attributes[key]
             keyed.append((in_base(number, u), name, value if isinstance(value, str) else f"{_shown(value)} {_unit_shown(u)}"))
+    if about and len(keyed) > 1:
+        keyed = [k for k in keyed if about[0] in k[1]]
     if len(keyed) == 1:
         return keyed[0]
     if keyed:
         return None  # two measures in the unit (height, depth): the comparative does not say which
-    stated = [(in_base(x, u), u, x) for u, xs in text_measures(p).items()
-              if base_unit(u) == base for x in xs]
-    if len(stated) == 1:
+    if about:  # "It is 10 mm thick", "a thickness of 6 mm"
+        text = record_text(p).lower()
+        stated = [(in_base(float(m.group(1)), unit_words()[m.group(2)]), unit_words()[m.group(2)], float(m.group(1)))
+                  for m in re.finditer(rf"(\d+(?:\.\d+)?)\s*({alternatives(unit_words())})\s+({alternatives(about)})\b", text)
+                  if base_unit(unit_words()[m.group(2)]) == base]
+    else:
+        stated = [(in_base(x, u), u, x) for u, xs in text_measures(p).items() if base_unit(u) == base for x in xs]
+    if stated and len({v for v, _, _ in stated}) == 1:
         v, u, x = stated[0]
-        return v, lexicon.mapping("unit_names").get(base, base), f"{x:g} {_unit_shown(u)}"
+        return v, about[0] if about else lexicon.mapping("unit_names").get(base, base), f"{x:g} {_unit_shown(u)}"
     return None
 
 

@@ -468,3 +468,13 @@ def test_a_product_the_shop_does_not_hold_is_said_to_be_missing_not_answered_fro
     bot.ask("Is the Trailhawk Storm Runner waterproof?", session_id="u")
     reply = bot.ask("And the Cloud Strider?", session_id="u")
     assert reply.refused and '"Cloud Strider"' in reply.answer and reply.focus == []
+
+
+def test_a_ranking_of_two_products_without_a_figure_is_not_passed_on(bot_factory):
+    # neither record states a weight: the model's "lighter" is a guess
+    bot = bot_factory("The Nordvale City Glide is lighter than the Trailhawk Storm Runner [1].")
+    reply = bot.ask("Which is lighter, the Trailhawk Storm Runner or the Nordvale City Glide?")
+    assert bot.llm.prompts and "lighter than" not in reply.answer and "unranked" in reply.flags
+    bot = bot_factory("The Trailhawk Storm Runner is the waterproof one [1].")  # no ranking: kept
+    reply = bot.ask("Which is waterproof, the Trailhawk Storm Runner or the Nordvale City Glide?")
+    assert "unranked" not in reply.flags

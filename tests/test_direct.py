@@ -169,3 +169,28 @@ def test_a_comparison_said_in_a_phrase_reads_as_a_sentence():
     turn.focus = ["A", "B"]
     direct.run(turn)
     assert turn.reply.answer == "The Nordic 5L has the greater area: 50 m² [1], against 45 m² for the AquaCalm 6L [2]."
+
+
+def test_a_measure_named_by_its_word_among_several_and_a_unit_spelt_out():
+    mats = {"M1": Product("M1", "Balance Mat", attributes={"Thickness": "6 mm", "Length": "183 cm", "width_cm": 61}),
+            "M2": Product("M2", "Cloud 10 mm Mat", attributes={"Length": "183 cm", "width_cm": 61},
+                          description="It is 10 mm thick. It weighs 0.8 kg.")}
+    turn = Turn("Which is thicker, the Balance mat or the Cloud mat?", Session(), SimpleNamespace(products=mats), AnswerSettings())
+    turn.focus = ["M1", "M2"]
+    direct.run(turn)
+    # three lengths in each record: "thicker" takes the one its word names, in a key or in the text
+    assert turn.reply.answer == "The Cloud 10 mm Mat is thicker: its thickness is 10 mm [1], against 6 mm for the Balance Mat [2]."
+    machines = {"S1": Product("S1", "Pro 300", description="Top speed is 1000 stitches per minute."),
+                "S2": Product("S2", "HD-23", attributes={"max_speed_spm": 1100})}
+    turn = Turn("Which sews faster, the Pro 300 or the HD-23?", Session(), SimpleNamespace(products=machines), AnswerSettings())
+    turn.focus = ["S1", "S2"]
+    direct.run(turn)
+    assert turn.reply.answer.startswith("The HD-23 is faster: its max speed is 1100 spm [1], against 1000 spm")
+
+
+def test_a_measure_the_text_states_twice_alike_is_one():
+    from chatbot import vocabulary
+
+    tank = Product("T", "AquaCalm 6L Humidifier", features=["6 L water tank"], description="Lasts 40 hours.")
+    assert vocabulary.measure_in(tank, "l") == (6.0, "capacity", "6 L")
+    assert vocabulary.measure_in(Product("U", "Jug", features=["1 L jug", "2 L jug"]), "l") is None  # two differ

@@ -133,6 +133,10 @@ def test_a_product_is_named_by_the_distinctive_part_of_its_title():
     assert titles.named("Petite egg pan or Everyday pan: which is lighter?") == ["P1", "P2"]  # a name next to a title word
     assert titles.named("Whisper和Pebble这两款哪个更安静？") == ["H1", "H2"]  # Latin names inside Chinese
     assert titles.named("Is H3 (the AquaCalm) quiet?") == ["H3"] and titles.named("Is h12 quiet?") == []  # an id, whole
+    more = Titles([("W1", "WarmHaven Warm Mist Humidifier"), ("W2", "Green Leaf Mist Humidifier"), ("W3", "Cosy XL Humidifier")])
+    assert more.named("Is the WarmHaven quiet?") == ["W1"]  # one title's rare word, capitalised: a name
+    assert more.named("Is the Green one quiet?") == []  # a common word is not, alone
+    assert more.named("Is the XL quiet?") == []  # nor a size
 
 
 def test_a_name_no_title_holds_is_found_and_a_misspelt_one_finds_its_title():

@@ -34,6 +34,11 @@ def run(turn: Turn) -> None:
     if absent := claims_unheard(turn, draft) or verdict_unsupported(turn, draft):
         turn.finish(turn.fixed("not_in_catalog", words=", ".join(absent), offer=turn.fixed("offer_human")), refused=True)
         return
+    if ranks_by_guess(turn, draft):  # the evidence line closest to the question, for the shopper to judge
+        reply.flags.append("unranked")
+        if not _closest(turn):
+            dont_know(turn)
+        return
     valid = set(range(1, len(hits) + 1))
     cited = [n for n in guard.cited_numbers(draft) if n in valid]
     draft = re.sub(r"\[(\d{1,2})\]", lambda m: m.group(0) if int(m.group(1)) in valid else "", draft)
@@ -67,6 +72,16 @@ def run(turn: Turn) -> None:
         turn.finish(turn.fixed("withdrawn", facts=facts), refused=True)
     elif not _closest(turn):
         dont_know(turn)
+
+
+def ranks_by_guess(turn: Turn, draft: str) -> bool:
+    """Products compared, and the draft ranks them ("the Studio set has more colours than the
+    Heavy Body set") without a figure beyond their names': a small model ranks by guess, and
+    where both records state the measure the direct stage has answered already."""
+    if not lexicon.search("compare_question", turn.text) or not lexicon.search("comparative_claim", draft):
+        return False
+    named = {w for pid in turn.focus if pid in turn.products for w in words(turn.products[pid].title or "")}
+    return not any(any(c.isdigit() for c in w) and w not in named for w in words(CITE_MARK.sub("", draft)))
 
 
 def claims_unheard(turn: Turn, draft: str) -> list[str]:

@@ -63,7 +63,7 @@ def _compare_attribute(turn: Turn, items: list[Product]) -> None:
         for word in words:
             if not re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) and not (not word.isascii() and word in text):
                 continue
-            found = [vocabulary.measure_in(p, unit) for p in items]
+            found = [vocabulary.measure_in(p, unit, lexicon.lists("compare_about").get(word)) for p in items]
             if any(f is None for f in found):
                 continue
             smaller_wins = word in lexicon.lists("compare_smaller").get(unit, [])

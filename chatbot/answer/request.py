@@ -2,13 +2,15 @@
 that refines one ("and in blue?"), answered with the products that meet every constraint."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from chatbot import constraints as cons
 from chatbot import vocabulary
 from chatbot.answer import lexicon
 from chatbot.answer.turn import Turn
-from chatbot.types import Citation
+from chatbot.text import lemma, words
+from chatbot.types import Citation, Recommendation
 
 
 def run(turn: Turn) -> None:
@@ -19,6 +21,10 @@ def run(turn: Turn) -> None:
     about_page = bool(turn.product_id) and lexicon.search("this_product", turn.text)
     refines = turn.followup and state.constraints is not None and not wanted.is_empty() \
         and not (wanted.only_features() and lexicon.search("this_product", turn.text))  # "does it have a timer?"
+    if not turn.named and not turn.product_id and not turn.followup and (ranks := superlatives(turn.text)) \
+            and (wanted.category or wanted.attributes or any(unit == "price" for unit, _, _ in ranks)) \
+            and _best(turn, wanted, ranks):  # "which headphones have the longest battery life?"
+        return
     if not (turn.asks_recs and not wanted.is_empty() and len(turn.named) < 2 and not about_page or refines):
         return
     if turn.product_id and wanted.only_features():  # a question on a product page, in catalog words
@@ -68,6 +74,57 @@ def _recommend(turn: Turn, wanted: cons.Constraints) -> None:
         reply.answer = "\n".join(lines)
     reply.query = f"{turn.text} {wanted.to_dict()}"
     turn.finish()
+
+
+def superlatives(text: str) -> list[tuple[str, str, bool]]:
+    """What a superlative in the text ranks by: (unit, or price / rating / reviews; the phrase;
+    whether the least wins), longest phrase first ("longest battery life" before "longest")."""
+    lowered, found = text.lower(), []
+    least = lexicon.lists("superlative_least")
+    for unit, phrases in lexicon.lists("superlatives").items():
+        for phrase in phrases:
+            if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", lowered) or (not phrase.isascii() and phrase in text):
+                found.append((unit, phrase, phrase in least.get(unit, [])))
+    return sorted(found, key=lambda f: -len(f[1]))
+
+
+def _measure(turn: Turn, p, unit: str) -> tuple[float, str, str] | None:
+    """(value, its name, as shown) of what a superlative ranks by, from the product's record."""
+    if unit == "price":
+        return (p.price, turn.fixed("measure_price"), p.price_text()) if p.price is not None else None
+    if unit == "rating":
+        return (p.rating, turn.fixed("measure_rating"), f"{p.rating:.1f}★ ({p.review_count})") if p.rating is not None else None
+    if unit == "reviews":
+        return (p.review_count, turn.fixed("measure_reviews"), str(p.review_count)) if p.review_count else None
+    return vocabulary.measure_in(p, unit)
+
+
+def _best(turn: Turn, wanted: cons.Constraints, ranks: list[tuple[str, str, bool]]) -> bool:
+    """The products meeting the rest of the request, ranked by the measure the superlative names
+    (the first of `ranks` that at least one of them states), each with its value and card."""
+    said = {lemma(w) for _, phrase, _ in ranks for w in words(phrase)}
+    wanted = replace(wanted, features=[f for f in wanted.features if not set(f.split()) <= said])  # "long battery"
+    pool = [p for p in turn.products.values() if cons.satisfies(p, wanted)]
+    for unit, _, least in ranks:
+        valued = [(p, m) for p in pool if (m := _measure(turn, p, unit)) is not None]
+        if valued:
+            break
+    else:
+        return False
+    valued.sort(key=lambda pm: pm[1][0], reverse=not least)
+    name = valued[0][1][1]
+    lines = [turn.fixed("best_intro", name=name, least=least, count=len(pool), wanted=wanted.describe())]
+    for n, (p, (_, _, shown)) in enumerate(valued[:3], 1):
+        lines.append(turn.fixed("best_item", n=n, title=p.name, name=name, value=shown,
+                                price="" if unit == "price" else p.price_text(), stock=p.stock_text()))
+        turn.reply.citations.append(Citation(p.id, [f"{p.id}:card"], p.name, f"{name}: {shown}"))
+    if len(valued) < len(pool):
+        lines.append(turn.fixed("best_unstated", count=len(pool) - len(valued), name=name))
+    turn.reply.recommendations = [Recommendation(p.id, p.name, p.price, p.in_stock, p.rating, reason=f"{name}: {shown}")
+                                  for p, (_, _, shown) in valued[:3]]
+    turn.reply.answer = "\n".join(lines)
+    turn.finish()
+    return True
 
 
 def unheld_words(turn: Turn, wanted: cons.Constraints) -> list[str]:

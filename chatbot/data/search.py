@@ -298,19 +298,23 @@ class Titles:
             for i in self.postings.get(w, ()):
                 shared[i] = shared.get(i, 0) + 1
         named_words = set(initials)
+        # a word of one title alone, capitalised inside a sentence and rare in English, is a name
+        # too ("the WarmHaven"); a common one ("Green", "Silent") or a size ("XL") is not
+        brands = {w for w in capitalised & self.unique if rare(w) and not re.search(rf"\b{re.escape(w.upper())}\b", text)}
         pairs = list(zip(said, said[1:]))
         for i in sorted(shared):
             pid, title = self.titles[i]
-            if i in by_id or shared[i] < min(2, len(title)) and not foreign:
+            if i in by_id or shared[i] < min(2, len(title)) and not (foreign or shared[i] == 1 and brands):
                 continue
             hit = title & query
             unique = hit & self.unique  # only a title's own word can make it sure
-            if shared[i] < min(2, len(title)) and not unique & named_words:
+            if shared[i] < min(2, len(title)) and not unique & (named_words if foreign else brands):
                 continue
             # a model name ("8L"), a capitalised name next to another word of the title ("Blue
             # Steel pan") or a Latin name in Chinese is as sure as the whole title; a capitalised
             # word alone ("Green") less
             sure = bool(unique) and (any(any(c.isdigit() for c in w) for w in unique) or foreign and unique & named_words
+                                     or unique & brands
                                      or any(a in title and b in title and {a, b} & unique & named_words for a, b in pairs))
             if sure:
                 scored.append((1.0, where(hit), pid))
