@@ -54,9 +54,12 @@ def read(text: str, scope: list[Product], attributes: dict) -> dict[str, list]:
         _age(bounds, ages, 0.0)
     # the key words the request's measure adjectives stand for ("longer" -> length), in its order
     dims = [d for w in re.findall(r"[a-z]+", text) if (d := lexicon.mapping("dimension_keys").get(w))]
+    measured = []  # where a number with its unit was read: "1,000 stitches per minute" counts no stitches
     for m in _bound_pattern(lexicon.generation()).finditer(text):
         if m.group(2):
             number, unit, op = float(m.group(2)), units.get(m.group(3).lower()), _op(m.group(1), m.group(4))
+            if unit:
+                measured.append(m.span(2))
             if unit in ("years", "months") and ages:
                 _age(bounds, ages, number if unit == "years" else number / 12)
                 continue
@@ -84,6 +87,8 @@ def read(text: str, scope: list[Product], attributes: dict) -> dict[str, list]:
     before, after = _cues()
     for m in re.finditer(rf"(?:({before})\s*)?(\d+(?:\.\d+)?)\s+([a-z]+)(?:\s*({after}))?", text):
         key = counted.get(lemma(m.group(3)))
+        if any(a <= m.start(2) < b for a, b in measured):
+            continue
         if key and key not in bounds and (op := _op(m.group(1), m.group(4))):
             bounds[key] = [op, float(m.group(2))]
     return bounds

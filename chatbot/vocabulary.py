@@ -217,13 +217,8 @@ def measure_in(p: Product, unit: str, about: list[str] | None = None) -> tuple[f
     `about` ([name, text words...]) picks the one it names: ["thickness", "thick"] finds
     "Thickness": "6 mm" or "It is 10 mm thick"."""
     base = base_unit(unit)
-    keyed = []
-    for key, (number, value_unit, key_unit) in numbers(p).items():
-        if (u := value_unit or key_unit) and base_unit(u) == base:
-            parts = re.split(r"[_\s]+", key.lower())
-            name = " ".join(parts[:-1] if len(parts) > 1 and parts[-1] in unit_words() else parts)
-            value = p.attributes[key]
-            keyed.append((in_base(number, u), name, value if isinstance(value, str) else f"{_shown(value)} {_unit_shown(u)}"))
+    keyed = [keyed_value(p, key) for key, (_, value_unit, key_unit) in numbers(p).items()
+             if (u := value_unit or key_unit) and base_unit(u) == base]
     if about and len(keyed) > 1:
         keyed = [k for k in keyed if about[0] in k[1]]
     if len(keyed) == 1:
@@ -241,6 +236,18 @@ def measure_in(p: Product, unit: str, about: list[str] | None = None) -> tuple[f
         v, u, x = stated[0]
         return v, about[0] if about else lexicon.mapping("unit_names").get(base, base), f"{x:g} {_unit_shown(u)}"
     return None
+
+
+def keyed_value(p: Product, key: str) -> tuple[float, str, str]:
+    """A numeric attribute as (value in its base unit, what it measures, as the record shows it):
+    "warranty_years": 10 -> (10.0, "warranty", "10 years")."""
+    number, value_unit, key_unit = numbers(p)[key]
+    u = value_unit or key_unit
+    parts = re.split(r"[_\s]+", key.lower())
+    name = " ".join(parts[:-1] if len(parts) > 1 and parts[-1] in unit_words() else parts)
+    value = p.attributes[key]
+    shown = value if isinstance(value, str) else f"{_shown(value)} {_unit_shown(u)}".strip() if u else _shown(value)
+    return (in_base(number, u) if u else number), name, shown
 
 
 def _shown(value) -> str:

@@ -259,6 +259,12 @@ def test_keys_of_many_styles_measures_as_text_counts_and_listed_exclusions():
     assert [p.id for p in sets if satisfies(p, parse("paint with at least 1,000 colours", sets))] == []
     assert [p.id for p in sets if satisfies(p, parse("paint with at least 20 colours", sets))] == ["P1"]
     assert parse("a non-stick pan", sets).excluded == []  # "non-stick" is a property
+    sewing = [Product(id="S1", title="HD-23", category="Sewing", attributes={"stitch_patterns": 23, "max_speed_spm": 1100}),
+              Product(id="S2", title="Pro 300", category="Sewing", attributes={"stitch_patterns": 300},
+                      description="Top speed is 1000 stitches per minute.")]
+    # a number read with its unit is a speed, not a count of stitch patterns
+    assert parse("a sewing machine doing at least 1,000 stitches per minute", sewing).bounds == {"max_speed_spm": [">=", 1000.0]}
+    assert parse("a sewing machine with at least 100 stitches", sewing).bounds == {"stitch_patterns": [">=", 100.0]}
 
 
 def test_a_feature_of_several_words_is_said_in_one_line_and_what_it_is_for_is_no_feature():

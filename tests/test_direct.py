@@ -194,3 +194,19 @@ def test_a_measure_the_text_states_twice_alike_is_one():
     tank = Product("T", "AquaCalm 6L Humidifier", features=["6 L water tank"], description="Lasts 40 hours.")
     assert vocabulary.measure_in(tank, "l") == (6.0, "capacity", "6 L")
     assert vocabulary.measure_in(Product("U", "Jug", features=["1 L jug", "2 L jug"]), "l") is None  # two differ
+
+
+def test_an_attribute_the_question_names_is_compared_in_the_direction_its_comparative_says():
+    knives = {"K1": Product("K1", "Bread Knife", attributes={"warranty_years": 10, "weight_g": 180}),
+              "K2": Product("K2", "Chef's Knife", attributes={"Warranty (years)": 5, "weight_g": 210})}
+
+    def ask(text):
+        turn = Turn(text, Session(), SimpleNamespace(products=knives), AnswerSettings())
+        turn.focus = ["K2", "K1"]
+        direct.run(turn)
+        return turn.reply.answer
+
+    assert ask("Which has the longer warranty, the Chef's Knife or the Bread Knife?") == \
+        "The Bread Knife has the greater warranty: 10 years [1], against 5 years for the Chef's Knife [2]."
+    assert ask("Which has the shorter warranty?").startswith("The Chef's Knife has the smaller warranty")
+    assert ask("Which has the nicer warranty?") == ""  # no direction: left to the evidence

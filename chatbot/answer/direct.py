@@ -9,7 +9,7 @@ from chatbot import vocabulary
 from chatbot.answer import facts, lexicon, opinions
 from chatbot.answer.turn import Turn
 from chatbot.data.chunking import card_text
-from chatbot.text import clip
+from chatbot.text import clip, lemmas
 from chatbot.types import Citation, Product
 
 
@@ -52,6 +52,36 @@ def run(turn: Turn) -> None:
         _compare_price(turn, [turn.products[pid] for pid in focus])
     elif len(focus) == 2:
         _compare_attribute(turn, [turn.products[pid] for pid in focus])
+        if not turn.done:
+            _compare_named_key(turn, [turn.products[pid] for pid in focus])
+
+
+def _compare_named_key(turn: Turn, items: list[Product]) -> None:
+    """"Which has the longer warranty, A or B?": the one numeric attribute of each record whose key
+    the question names ("warranty_years", "Warranty (years)"), in one unit, the direction from the
+    question's comparative (lexicon compare_direction: more or less wins)."""
+    asked = set(lemmas(turn.text))
+    direction = next((d for d, cues in lexicon.lists("compare_direction").items()
+                      if any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", turn.text.lower()) or not c.isascii() and c in turn.text
+                             for c in cues)), None)
+    if direction is None:
+        return
+    found, units = [], set()
+    for p in items:
+        keys = [k for k in vocabulary.numbers(p) if vocabulary.key_words(k) & asked]
+        if len(keys) != 1:
+            return
+        _, value_unit, key_unit = vocabulary.numbers(p)[keys[0]]
+        units.add(vocabulary.base_unit(value_unit or key_unit or ""))
+        found.append(vocabulary.keyed_value(p, keys[0]))
+    if len(units) > 1:
+        return  # "10 years" against "24 months" would need a conversion the records do not give
+    ranked = sorted(zip(items, found), key=lambda pf: pf[1][0], reverse=direction == "more")
+    (win, (wv, name, wshown)), (lose, (lv, _, lshown)) = ranked[0], ranked[1]
+    answer = turn.fixed("compare_same", a=win.name, b=lose.name, name=name, value=wshown) if wv == lv else \
+        turn.fixed("compare_key", win=win.name, name=name, direction=direction, lose=lose.name, win_value=wshown, lose_value=lshown)
+    turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"{n}: {shown}") for p, (_, n, shown) in ranked]
+    turn.finish(answer)
 
 
 def _compare_attribute(turn: Turn, items: list[Product]) -> None:

@@ -271,8 +271,11 @@ class Titles:
         ws = [w for w in words(name) if len(w) >= 4]
         vocab = [w for w in self.weight if len(w) >= 4]
         close = {m for w in ws for m in difflib.get_close_matches(w, vocab, n=3, cutoff=0.8)}
-        scored = sorted(((len(title & close), -i, pid) for i, (pid, title) in enumerate(self.titles) if title & close),
-                        reverse=True)
+        held: dict[int, int] = {}
+        for w in close:
+            for i in self.postings[w]:
+                held[i] = held.get(i, 0) + 1
+        scored = sorted(((n, -i, self.titles[i][0]) for i, n in held.items()), reverse=True)
         return [pid for n, _, pid in scored[:limit] if n == scored[0][0]]
 
     def named(self, text: str, limit: int = 3) -> list[str]:
