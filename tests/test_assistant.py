@@ -475,6 +475,11 @@ def test_a_ranking_of_two_products_without_a_figure_is_not_passed_on(bot_factory
     bot = bot_factory("The Nordvale City Glide is lighter than the Trailhawk Storm Runner [1].")
     reply = bot.ask("Which is lighter, the Trailhawk Storm Runner or the Nordvale City Glide?")
     assert bot.llm.prompts and "lighter than" not in reply.answer and "unranked" in reply.flags
+    # each product's line on what is asked goes side by side instead, cited
+    bot = bot_factory("The Trailhawk Storm Runner is more waterproof than the Nordvale City Glide.")
+    reply = bot.ask("Which is more waterproof, the Trailhawk Storm Runner or the Nordvale City Glide?")
+    assert reply.answer.startswith("Our data doesn't rank them directly; here is what it says of each: the Trailhawk Storm Runner: ")
+    assert {c.product_id for c in reply.citations} == {"P1", "P2"} and all("waterproof" in c.quote.lower() for c in reply.citations)
     bot = bot_factory("The Trailhawk Storm Runner is the waterproof one [1].")  # no ranking: kept
     reply = bot.ask("Which is waterproof, the Trailhawk Storm Runner or the Nordvale City Glide?")
     assert "unranked" not in reply.flags

@@ -34,9 +34,9 @@ def run(turn: Turn) -> None:
     if absent := claims_unheard(turn, draft) or verdict_unsupported(turn, draft):
         turn.finish(turn.fixed("not_in_catalog", words=", ".join(absent), offer=turn.fixed("offer_human")), refused=True)
         return
-    if ranks_by_guess(turn, draft):  # the evidence line closest to the question, for the shopper to judge
+    if ranks_by_guess(turn, draft):  # each product's line closest to the question, for the shopper to judge
         reply.flags.append("unranked")
-        if not _closest(turn):
+        if not _side_by_side(turn) and not _closest(turn):
             dont_know(turn)
         return
     valid = set(range(1, len(hits) + 1))
@@ -202,6 +202,31 @@ def _closest(turn: Turn) -> bool:
     kind = hits[n - 1].chunk.kind
     on_topic = overlap >= 3 or 2 * overlap >= len(asked) or (kind == "qa" and overlap >= 2)
     _relay(turn, n, line, "quoted" if on_topic else "closest")
+    return True
+
+
+def _side_by_side(turn: Turn) -> bool:
+    """Products compared with no ranking we can stand behind: each one's evidence line closest to
+    the question, cited, so the shopper compares them ("10-year warranty" against "Warranty: 5
+    years"). False unless two of them have such a line."""
+    named = {w for pid in turn.focus if pid in turn.products for w in words(turn.products[pid].name)}
+    asked = " ".join(w for w in words(turn.text) if w not in named)  # "longer warranty", not the names
+    lines, citations = [], []
+    for pid in turn.focus:
+        items = [(n, h) for n, h in enumerate(turn.hits, 1) if h.product_id == pid]
+        if not items or pid not in turn.products:
+            continue
+        line = deciding_quote(asked, [h.chunk.text for _, h in items])
+        n, h = next(((n, h) for n, h in items if line in _CHUNK_PREFIX.sub("", h.chunk.text)), items[0])
+        if not set(terms(line)) & set(terms(asked)) or not _relayable(line):
+            continue
+        name = turn.products[pid].name
+        lines.append(turn.fixed("side_line", title=name, quote=line, n=n))
+        citations.append(Citation(pid, [h.chunk.id], name, line))
+    if len(lines) < 2:
+        return False
+    turn.reply.answer = turn.fixed("side_by_side", lines=lines)
+    turn.reply.citations = citations
     return True
 
 
