@@ -238,6 +238,27 @@ def measure_in(p: Product, unit: str, about: list[str] | None = None) -> tuple[f
     return None
 
 
+def stated_about(p: Product, names: set[str]) -> tuple[float, str, str, str] | None:
+    """A measure the record's text states of one of `names`, next to it: "10-year warranty",
+    "a warranty of 5 years" -> (value in the base unit, the name, as shown, the unit); None
+    unless the text gives one value."""
+    if not names:
+        return None
+    text, units = record_text(p).lower(), alternatives(unit_words())
+    said = alternatives(names)
+    found = {}
+    for pattern in (rf"(\d+(?:\.\d+)?)[\s-]*({units})\b[\s-]+(?:[a-z]+\s+)?({said})\b",
+                    rf"\b({said})\w*\s+(?:[a-z]+\s+){{0,2}}?(\d+(?:\.\d+)?)[\s-]*({units})\b"):
+        for m in re.finditer(pattern, text):
+            number, unit, name = (m.group(1), m.group(2), m.group(3)) if m.group(1)[0].isdigit() else (m.group(2), m.group(3), m.group(1))
+            u = unit_words()[unit]
+            found[in_base(float(number), u)] = (name, f"{float(number):g} {_unit_shown(u)}", u)
+    if len(found) != 1:
+        return None
+    (value, (name, shown, unit)), = found.items()
+    return value, name, shown, unit
+
+
 def keyed_value(p: Product, key: str) -> tuple[float, str, str]:
     """A numeric attribute as (value in its base unit, what it measures, as the record shows it):
     "warranty_years": 10 -> (10.0, "warranty", "10 years")."""

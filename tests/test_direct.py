@@ -210,3 +210,8 @@ def test_an_attribute_the_question_names_is_compared_in_the_direction_its_compar
         "The Bread Knife has the greater warranty: 10 years [1], against 5 years for the Chef's Knife [2]."
     assert ask("Which has the shorter warranty?").startswith("The Chef's Knife has the smaller warranty")
     assert ask("Which has the nicer warranty?") == ""  # no direction: left to the evidence
+    knives["K1"] = Product("K1", "Bread Knife", attributes={"weight_g": 180}, description="Forged. 10-year warranty.")
+    assert ask("Which has the longer warranty, the Chef's Knife or the Bread Knife?") == \
+        "The Bread Knife has the greater warranty: 10 years [1], against 5 years for the Chef's Knife [2]."  # its text says it
+    knives["K1"] = Product("K1", "Bread Knife", description="2-year warranty, 3-year warranty on the blade.")
+    assert ask("Which has the longer warranty?") == ""  # two values: the text does not settle it

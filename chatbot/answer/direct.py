@@ -66,14 +66,23 @@ def _compare_named_key(turn: Turn, items: list[Product]) -> None:
                              for c in cues)), None)
     if direction is None:
         return
+    keyed = {p.id: [k for k in vocabulary.numbers(p) if vocabulary.key_words(k) & asked] for p in items}
+    if any(len(ks) > 1 for ks in keyed.values()) or not any(keyed.values()):
+        return
+    # what the keys that exist name ("warranty"): a record without such a key may state it in
+    # its text ("10-year warranty")
+    named = {w for p in items for k in keyed[p.id] for w in vocabulary.key_words(k) & asked}
     found, units = [], set()
     for p in items:
-        keys = [k for k in vocabulary.numbers(p) if vocabulary.key_words(k) & asked]
-        if len(keys) != 1:
+        if keyed[p.id]:
+            _, value_unit, key_unit = vocabulary.numbers(p)[keyed[p.id][0]]
+            units.add(vocabulary.base_unit(value_unit or key_unit or ""))
+            found.append(vocabulary.keyed_value(p, keyed[p.id][0]))
+        elif stated := vocabulary.stated_about(p, named):
+            units.add(vocabulary.base_unit(stated[3]))
+            found.append(stated[:3])
+        else:
             return
-        _, value_unit, key_unit = vocabulary.numbers(p)[keys[0]]
-        units.add(vocabulary.base_unit(value_unit or key_unit or ""))
-        found.append(vocabulary.keyed_value(p, keys[0]))
     if len(units) > 1:
         return  # "10 years" against "24 months" would need a conversion the records do not give
     ranked = sorted(zip(items, found), key=lambda pf: pf[1][0], reverse=direction == "more")
