@@ -10,9 +10,9 @@ RECORDS = {"A": Product("A", "Ridge Tent", attributes={"weight_kg": 3.2, "lumens
            "B": Product("B", "Lite Tent", attributes={"weight_kg": 1.4, "lumens": 100})}
 
 
-def _turn(text):
-    turn = Turn(text, Session(), SimpleNamespace(products=RECORDS), AnswerSettings())
-    turn.focus = ["A", "B"]
+def _turn(text, records=RECORDS, focus=("A", "B")):
+    turn = Turn(text, Session(), SimpleNamespace(products=records), AnswerSettings())
+    turn.focus = list(focus)
     direct.run(turn)
     return turn
 
@@ -175,16 +175,12 @@ def test_a_measure_named_by_its_word_among_several_and_a_unit_spelt_out():
     mats = {"M1": Product("M1", "Balance Mat", attributes={"Thickness": "6 mm", "Length": "183 cm", "width_cm": 61}),
             "M2": Product("M2", "Cloud 10 mm Mat", attributes={"Length": "183 cm", "width_cm": 61},
                           description="It is 10 mm thick. It weighs 0.8 kg.")}
-    turn = Turn("Which is thicker, the Balance mat or the Cloud mat?", Session(), SimpleNamespace(products=mats), AnswerSettings())
-    turn.focus = ["M1", "M2"]
-    direct.run(turn)
+    turn = _turn("Which is thicker, the Balance mat or the Cloud mat?", mats, ["M1", "M2"])
     # three lengths in each record: "thicker" takes the one its word names, in a key or in the text
     assert turn.reply.answer == "The Cloud 10 mm Mat is thicker: its thickness is 10 mm [1], against 6 mm for the Balance Mat [2]."
     machines = {"S1": Product("S1", "Pro 300", description="Top speed is 1000 stitches per minute."),
                 "S2": Product("S2", "HD-23", attributes={"max_speed_spm": 1100})}
-    turn = Turn("Which sews faster, the Pro 300 or the HD-23?", Session(), SimpleNamespace(products=machines), AnswerSettings())
-    turn.focus = ["S1", "S2"]
-    direct.run(turn)
+    turn = _turn("Which sews faster, the Pro 300 or the HD-23?", machines, ["S1", "S2"])
     assert turn.reply.answer.startswith("The HD-23 is faster: its max speed is 1100 spm [1], against 1000 spm")
 
 
@@ -201,10 +197,7 @@ def test_an_attribute_the_question_names_is_compared_in_the_direction_its_compar
               "K2": Product("K2", "Chef's Knife", attributes={"Warranty (years)": 5, "weight_g": 210})}
 
     def ask(text):
-        turn = Turn(text, Session(), SimpleNamespace(products=knives), AnswerSettings())
-        turn.focus = ["K2", "K1"]
-        direct.run(turn)
-        return turn.reply.answer
+        return _turn(text, knives, ["K2", "K1"]).reply.answer
 
     assert ask("Which has the longer warranty, the Chef's Knife or the Bread Knife?") == \
         "The Bread Knife has the greater warranty: 10 years [1], against 5 years for the Chef's Knife [2]."
