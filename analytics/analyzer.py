@@ -162,7 +162,8 @@ class ReviewAnalyzer:
         lean = None
         if context is not None:
             lean = [context[r] for r, _ in keys]
-            partners = [(k, other) for k, (r, c) in enumerate(keys) if (other := contrasts(texts[r], langs[r]).get(c))]
+            across = {r: contrasts(texts[r], langs[r]) for r in dict.fromkeys(r for r, _ in keys)}  # once a review
+            partners = [(k, other) for k, (r, c) in enumerate(keys) if (other := across[r].get(c))]
             if partners and self.head.text_models:
                 p = self.head.proba_texts([o for _, o in partners], [langs[keys[k][0]] for k, _ in partners])
                 for (k, _), pk in zip(partners, p):

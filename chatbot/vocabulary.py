@@ -226,10 +226,9 @@ def measure_in(p: Product, unit: str, about: list[str] | None = None) -> tuple[f
     if keyed:
         return None  # two measures in the unit (height, depth): the comparative does not say which
     if about:  # "It is 10 mm thick", "a thickness of 6 mm"
-        text = record_text(p).lower()
-        stated = [(in_base(float(m.group(1)), unit_words()[m.group(2)]), unit_words()[m.group(2)], float(m.group(1)))
-                  for m in re.finditer(rf"(\d+(?:\.\d+)?)\s*({alternatives(unit_words())})\s+({alternatives(about)})\b", text)
-                  if base_unit(unit_words()[m.group(2)]) == base]
+        words = unit_words()
+        said = re.finditer(rf"(\d+(?:\.\d+)?)\s*({alternatives(words)})\s+({alternatives(about)})\b", record_text(p).lower())
+        stated = [(in_base(float(m[1]), words[m[2]]), words[m[2]], float(m[1])) for m in said if base_unit(words[m[2]]) == base]
     else:
         stated = [(in_base(x, u), u, x) for u, xs in text_measures(p).items() if base_unit(u) == base for x in xs]
     if stated and len({v for v, _, _ in stated}) == 1:
@@ -244,15 +243,14 @@ def stated_about(p: Product, names: set[str]) -> tuple[float, str, str, str] | N
     unless the text gives one value."""
     if not names:
         return None
-    text, units = record_text(p).lower(), alternatives(unit_words())
-    said = alternatives(names)
+    words = unit_words()
+    text, units, said = record_text(p).lower(), alternatives(words), alternatives(names)
+    number = r"(?P<number>\d+(?:\.\d+)?)[\s-]*(?P<unit>" + units + r")\b"
     found = {}
-    for pattern in (rf"(\d+(?:\.\d+)?)[\s-]*({units})\b[\s-]+(?:[a-z]+\s+)?({said})\b",
-                    rf"\b({said})\w*\s+(?:[a-z]+\s+){{0,2}}?(\d+(?:\.\d+)?)[\s-]*({units})\b"):
+    for pattern in (rf"{number}[\s-]+(?:[a-z]+\s+)?(?P<name>{said})\b", rf"\b(?P<name>{said})\w*\s+(?:[a-z]+\s+){{0,2}}?{number}"):
         for m in re.finditer(pattern, text):
-            number, unit, name = (m.group(1), m.group(2), m.group(3)) if m.group(1)[0].isdigit() else (m.group(2), m.group(3), m.group(1))
-            u = unit_words()[unit]
-            found[in_base(float(number), u)] = (name, f"{float(number):g} {_unit_shown(u)}", u)
+            u, x = words[m["unit"]], float(m["number"])
+            found[in_base(x, u)] = (m["name"], f"{x:g} {_unit_shown(u)}", u)
     if len(found) != 1:
         return None
     (value, (name, shown, unit)), = found.items()

@@ -212,9 +212,7 @@ def _side_by_side(turn: Turn) -> bool:
     named = {w for pid in turn.focus if pid in turn.products for w in words(turn.products[pid].name)}
     asked = " ".join(w for w in words(turn.text) if w not in named)  # "longer warranty", not the names
     # "lighter" asks about a weight, in kg or g: lines naming the measure or its units answer it
-    said = turn.text.lower()
-    units = {u for u, cues in lexicon.lists("compare_units").items() for c in cues
-             if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", said) or not c.isascii() and c in turn.text}
+    units = {u for u, _ in lexicon.said("compare_units", turn.text)}
     asked += " " + " ".join(units | {lexicon.mapping("unit_names").get(vocabulary.base_unit(u), "") for u in units})
     lines, citations = [], []
     for pid in turn.focus:

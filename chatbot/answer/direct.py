@@ -61,9 +61,7 @@ def _compare_named_key(turn: Turn, items: list[Product]) -> None:
     the question names ("warranty_years", "Warranty (years)"), in one unit, the direction from the
     question's comparative (lexicon compare_direction: more or less wins)."""
     asked = set(lemmas(turn.text))
-    direction = next((d for d, cues in lexicon.lists("compare_direction").items()
-                      if any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", turn.text.lower()) or not c.isascii() and c in turn.text
-                             for c in cues)), None)
+    direction = next((d for d, _ in lexicon.said("compare_direction", turn.text)), None)
     if direction is None:
         return
     keyed = {p.id: [k for k in vocabulary.numbers(p) if vocabulary.key_words(k) & asked] for p in items}
@@ -85,10 +83,18 @@ def _compare_named_key(turn: Turn, items: list[Product]) -> None:
             return
     if len(units) > 1:
         return  # "10 years" against "24 months" would need a conversion the records do not give
-    ranked = sorted(zip(items, found), key=lambda pf: pf[1][0], reverse=direction == "more")
+    _settle(turn, items, found, direction == "more", lambda win, lose, name, wshown, lshown: turn.fixed(
+        "compare_key", win=win.name, name=name, direction=direction, lose=lose.name, win_value=wshown, lose_value=lshown))
+
+
+def _settle(turn: Turn, items: list[Product], found: list, most_wins: bool, differ) -> None:
+    """Answers a comparison from each record's (value in one unit, name, as shown): the two side
+    by side, the winner first, or that they state the same; `differ(win, lose, name, win_shown,
+    lose_shown)` words a difference."""
+    ranked = sorted(zip(items, found), key=lambda pf: pf[1][0], reverse=most_wins)
     (win, (wv, name, wshown)), (lose, (lv, _, lshown)) = ranked[0], ranked[1]
-    answer = turn.fixed("compare_same", a=win.name, b=lose.name, name=name, value=wshown) if wv == lv else \
-        turn.fixed("compare_key", win=win.name, name=name, direction=direction, lose=lose.name, win_value=wshown, lose_value=lshown)
+    answer = turn.fixed("compare_same", a=win.name, b=lose.name, name=name, value=wshown) if wv == lv \
+        else differ(win, lose, name, wshown, lshown)
     turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"{n}: {shown}") for p, (_, n, shown) in ranked]
     turn.finish(answer)
 
@@ -97,27 +103,16 @@ def _compare_attribute(turn: Turn, items: list[Product]) -> None:
     """"Which is lighter, A or B?": both records side by side on the measure the comparative names
     through its unit (lighter: a mass, brighter: lumens), wherever each record states it (its own
     key, a value with a unit, a line of its text), in one unit."""
-    text = turn.text.lower()
-    for unit, words in lexicon.lists("compare_units").items():
-        for word in words:
-            if not re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) and not (not word.isascii() and word in text):
-                continue
-            found = [vocabulary.measure_in(p, unit, lexicon.lists("compare_about").get(word)) for p in items]
-            if any(f is None for f in found):
-                continue
-            smaller_wins = word in lexicon.lists("compare_smaller").get(unit, [])
-            ranked = sorted(zip(items, found), key=lambda pf: pf[1][0], reverse=not smaller_wins)
-            (win, (wv, name, wshown)), (lose, (lv, _, lshown)) = ranked[0], ranked[1]
-            if wv == lv:
-                answer = turn.fixed("compare_same", a=win.name, b=lose.name, name=name, value=wshown)
-            else:
-                # "is lighter" reads; "is more area" does not: a phrase says which has more
-                adjective = not word.isascii() or (" " not in word and word.endswith("er"))
-                key = "compare_attribute" if adjective else "compare_attribute_more"
-                answer = turn.fixed(key, win=win.name, word=word, lose=lose.name, name=name, win_value=wshown, lose_value=lshown)
-            turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"{n}: {shown}") for p, (_, n, shown) in ranked]
-            turn.finish(answer)
-            return
+    for unit, word in lexicon.said("compare_units", turn.text):
+        found = [vocabulary.measure_in(p, unit, lexicon.lists("compare_about").get(word)) for p in items]
+        if any(f is None for f in found):
+            continue
+        # "is lighter" reads; "is more area" does not: a phrase says which has more
+        key = "compare_attribute" if not word.isascii() or (" " not in word and word.endswith("er")) else "compare_attribute_more"
+        _settle(turn, items, found, word not in lexicon.lists("compare_smaller").get(unit, []),
+                lambda win, lose, name, wshown, lshown: turn.fixed(key, win=win.name, word=word, lose=lose.name, name=name,
+                                                                  win_value=wshown, lose_value=lshown))
+        return
 
 
 def _from_card(turn: Turn, p: Product, answer: str) -> None:

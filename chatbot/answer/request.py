@@ -2,7 +2,6 @@
 that refines one ("and in blue?"), answered with the products that meet every constraint."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from chatbot import constraints as cons
@@ -79,12 +78,8 @@ def _recommend(turn: Turn, wanted: cons.Constraints) -> None:
 def superlatives(text: str) -> list[tuple[str, str, bool]]:
     """What a superlative in the text ranks by: (unit, or price / rating / reviews; the phrase;
     whether the least wins), longest phrase first ("longest battery life" before "longest")."""
-    lowered, found = text.lower(), []
     least = lexicon.lists("superlative_least")
-    for unit, phrases in lexicon.lists("superlatives").items():
-        for phrase in phrases:
-            if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", lowered) or (not phrase.isascii() and phrase in text):
-                found.append((unit, phrase, phrase in least.get(unit, [])))
+    found = [(unit, phrase, phrase in least.get(unit, [])) for unit, phrase in lexicon.said("superlatives", text)]
     return sorted(found, key=lambda f: -len(f[1]))
 
 

@@ -29,7 +29,7 @@ class Retriever:
         # assistant relays the top lines), so the page keeps cosine + word overlap by default.
         self.learned_page = False
         self.fusion_path = fusion_path
-        self._titles: list[tuple[str, set[str]]] | None = None
+        self._titles: Titles | None = None
         self._lexicon = None
         self._lock = threading.Lock()
 
@@ -51,23 +51,27 @@ class Retriever:
                 self._lexicon = lexicon
             return self._lexicon
 
-    def mentioned_products(self, text: str, limit: int = 3) -> list[str]:
-        """Products whose title (or id) the text names, best match first."""
+    def titles(self) -> "Titles":
+        """The catalog's titles, read once (and after `refresh`)."""
         with self._lock:
             if self._titles is None:
                 self._titles = Titles([(p.id, p.title) for p in self.db.products() if p.title])
-        return self._titles.named(text, limit)
+            return self._titles
+
+    def mentioned_products(self, text: str, limit: int = 3) -> list[str]:
+        """Products whose title (or id) the text names, best match first."""
+        return self.titles().named(text, limit)
 
     def unknown_name(self, text: str) -> tuple[str, list[str]] | None:
         """A product name the text asks about that this shop does not hold ("Is the Storm Runner
         waterproof?"): no title holds a word of it and no chunk its words in a row. Returns the
         name and the products whose titles hold a word spelt nearly like one of its words (a
         misspelt "Fernholow"), or None."""
-        self.mentioned_products("")  # loads the titles
-        for name in self._titles.unknown(text):
+        titles = self.titles()
+        for name in titles.unknown(text):
             said = terms(name)
             if said and not self.lexicon().holds(said):
-                return name, self._titles.near(name)
+                return name, titles.near(name)
         return None
 
     def search(

@@ -112,3 +112,11 @@ def lists(section: str) -> dict[str, list[str]]:
         for key, items in data.items():
             merged.setdefault(key, []).extend(items)
     return merged
+
+
+def said(section: str, text: str) -> list[tuple[str, str]]:
+    """The (key, phrase) pairs of a `lists` section whose phrase the text says, in the section's
+    order: an English phrase as whole words ("lighter", not "highlighter"), a Chinese one anywhere."""
+    lowered = text.lower()
+    return [(key, phrase) for key, phrases in lists(section).items() for phrase in phrases
+            if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", lowered) or not phrase.isascii() and phrase in text]
