@@ -322,10 +322,9 @@ def satisfies(product: Product, constraints: Constraints | Mapping[str, Any] | N
 def _says(product: Product, key: str) -> bool:
     """A yes/no attribute the product lacks as a key, said in its words ("Keep-warm mode": keep_warm)."""
     have, absent = vocabulary.product_terms(product), vocabulary.free_of(product)
-    parts = [w for w in re.split(r"[_\s-]+", key.lower()) if w]  # "Latex-free", "Automatic DST"
-    free = {w.strip("-") for w in lexicon.lists("exclusion").get("after", [])}
-    if len(parts) > 1 and parts[-1] in free:  # "latex_free": the record says it is without latex
-        return all(lemma(w) in absent for w in parts[:-1])
+    if (held := vocabulary.free_key(key)) is not None:  # "latex_free": the record says it is without latex
+        return all(lemma(w) in absent for w in held)
+    parts = [w for w in re.split(r"[_\s-]+", key.lower()) if w]  # "Automatic DST"
     return all(vocabulary.holds(have, w) and lemma(w) not in absent for w in parts)
 
 

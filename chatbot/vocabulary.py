@@ -22,6 +22,8 @@ def record_text(p: Product) -> str:
     for key, value in p.attributes.items():
         if value is not False:  # "timer: false" says the product has none
             parts.append(key.replace("_", " "))
+        elif held := free_key(key):  # "latex_free: false" says it has latex
+            parts.append(" ".join(held))
         values = value if isinstance(value, list) else [value]
         parts.extend(str(v) for v in values if isinstance(v, str))
     return " . ".join(x for x in parts if x)
@@ -104,9 +106,17 @@ def free_of(p: Product) -> frozenset[str]:
 
 
 def _free_of(p: Product) -> frozenset[str]:
-    # a yes/no attribute that is false ("hub_required: false") says the product is without it
-    out = set(lemmas(" ".join(k.replace("_", " ") for k, v in p.attributes.items() if v is False)))
+    # a yes/no attribute that is false ("hub_required: false") says the product is without it,
+    # unless its key says "without" itself ("latex_free: false" has latex)
+    out = set(lemmas(" ".join(k.replace("_", " ") for k, v in p.attributes.items() if v is False and not free_key(k))))
     return frozenset(out | set(negated(record_text(p))))
+
+
+def free_key(key: str) -> list[str] | None:
+    """The words a "-free" key names ("Latex-free", "bpa_free" -> ["bpa"]), or None for another key."""
+    parts = [w for w in re.split(r"[_\s-]+", key.lower()) if w]
+    free = {w.strip("-") for w in lexicon.lists("exclusion").get("after", [])}
+    return parts[:-1] if len(parts) > 1 and parts[-1] in free else None
 
 
 def negated(text: str, free: bool = True) -> list[str]:

@@ -298,10 +298,12 @@ def test_ages_said_in_words_and_what_a_product_is_made_for():
 def test_chinese_numerals_and_negations():
     mats = [Product(id="M1", title="Balance Mat", category="Yoga Mats", description="It is latex-free."),
             Product(id="M2", title="Grounded Mat", category="Yoga Mats", attributes={"material": "natural rubber"}),
-            Product(id="M3", title="Studio Mat", category="Yoga Mats", attributes={"Latex-free": True})]
+            Product(id="M3", title="Studio Mat", category="Yoga Mats", attributes={"Latex-free": True}),
+            Product(id="M4", title="Grip Mat", category="Yoga Mats", attributes={"latex_free": False})]
     wanted = parse("有没有不含乳胶的瑜伽垫？", mats, category="Yoga Mats")
     assert wanted.excluded == ["latex"]  # 有没有 asks; 不含 excludes
-    assert [p.id for p in mats if satisfies(p, wanted)] == ["M1", "M2", "M3"]  # none says it holds latex
+    # none of the first three says it holds latex; "latex_free: false" does
+    assert [p.id for p in mats if satisfies(p, wanted)] == ["M1", "M2", "M3"]
     machines = [Product(id="S1", title="Mini", category="Sewing Machines", features=["Suitable for ages 8+"]),
                 Product(id="S2", title="Pro", category="Sewing Machines", attributes={"min_age": 12})]
     assert [p.id for p in machines if satisfies(p, parse("我需要一台适合八岁孩子用的缝纫机。", machines))] == ["S1"]
