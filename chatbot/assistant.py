@@ -99,6 +99,7 @@ class ShopAssistant:
         text = inbound.clean(message)  # no control characters, surrogates or bidi overrides
         message = inbound.kept(text)  # what the history and the log keep: bounded
         with self._sessions.hold(session_id) as state:  # one turn at a time per session; others run concurrently
+            turn = None
             if key := inbound.unreadable(text):  # at once: a 100 kB paste held the embedder for minutes
                 reply = inbound.fixed_reply(key, text, started)
                 yield reply.answer
@@ -117,7 +118,8 @@ class ShopAssistant:
                 kept = state.products if set(about) <= set(state.products) else []
                 state.products = list(dict.fromkeys([*about, *kept]))[:3]
                 if not kept:  # in the order they were named: "the first one"
-                    state.discussed = list(state.products)
+                    named = [pid for pid in (turn.named if turn else []) if pid in state.products]
+                    state.discussed = list(dict.fromkeys([*named, *state.products]))
             try:
                 self.log.log_turn(session_id, user_id, message, reply, product_id=product_id)
             except Exception as exc:  # a broken log must not lose the shopper's answer

@@ -13,7 +13,11 @@ from chatbot.types import Product
 
 # "at least 40 liters" is a capacity and "less than 12 players" a count, not a price: a number
 # followed by a unit or a counted noun (the lexicon's, the catalog's keys') is no price (`_price`).
-_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)(?!\.?\d)\b", re.I)
+# "don't want to spend more than $100", "my budget tops out at $200", "$60 max": a ceiling
+_PRICE_MAX = re.compile(r"(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|<=?|tops? out at|"
+                        r"(?:not|n't)\s+(?:\w+\s+){0,3}more than|budget(?:\s+\w+){0,3}?\s+(?:is|of|at|around))"
+                        r"\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)(?!\.?\d)\b"
+                        r"|\$\s*(\d+(?:\.\d+)?)\s*(?:max(?:imum)?|tops|or less|at most)\b", re.I)
 _PRICE_MIN = re.compile(r"(?:over|above|more than|at least|from|>=?)\s*(?:\$|usd\s?)?\s*(\d+(?:\.\d+)?)(?!\.?\d)\b", re.I)
 _BETWEEN = re.compile(r"between\s*\$?\s*(\d+(?:\.\d+)?)\s*(?:and|-|to)\s*\$?\s*(\d+(?:\.\d+)?)", re.I)
 _ZH_MAX = re.compile(r"(\d+(?:\.\d+)?)\s*(?:美元|元|块|刀)?\s*(?:以下|以内|之内)|(?:低于|不超过|少于)\s*(\d+(?:\.\d+)?)")
@@ -134,11 +138,10 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
     if m := _BETWEEN.search(norm):
         c.price_min, c.price_max = float(m.group(1)), float(m.group(2))
     else:
-        if (value := _price(_PRICE_MAX, norm, measures)) is not None:
-            c.price_max = value
-        elif m := _ZH_MAX.search(text):
+        c.price_max, at = _price(_PRICE_MAX, norm, measures)
+        if c.price_max is None and (m := _ZH_MAX.search(text)):
             c.price_max = float(m.group(1) or m.group(2))
-        c.price_min = _price(_PRICE_MIN, norm, measures)
+        c.price_min, _ = _price(_PRICE_MIN, norm, measures, taken=at)
     if lexicon.search("in_stock_request", text):
         c.in_stock = True
     # attributes: boolean ones by name ("waterproof"), text/list values by value ("wide", "blue")
@@ -168,7 +171,7 @@ def parse(text: str, products: list[Product], category: str | None = None) -> Co
     for key, value in list(c.attributes.items()):  # "not made of nylon": a material to avoid, not to find
         if isinstance(value, str) and phrase_stems(value) and set(phrase_stems(value)) <= negated:
             del c.attributes[key]
-            c.excluded.append(lemma(value.lower()))
+            c.excluded += [lemma(value.lower())] if lemma(value.lower()) not in c.excluded else []
     _one_reading(c, scope)
     c.bounds.update(bounds.read(vocabulary.numbers_in_words(text.lower()), scope, c.attributes))
     _features(norm, c, products, scope)
@@ -186,13 +189,18 @@ def _sizes(norm: str, c: Constraints, scope: list[Product]) -> None:
             c.attributes[key] = item
 
 
-def _price(pattern: re.Pattern, norm: str, measures: frozenset[str]) -> float | None:
-    for m in pattern.finditer(norm):  # the first number no measure word follows
-        after = re.match(r"\s*-?\s*([a-z]+|%)", norm[m.end():])
+def _price(pattern: re.Pattern, norm: str, measures: frozenset[str], taken: tuple[int, int] | None = None):
+    """The first price the pattern finds whose number no measure word follows, and where that
+    number is; a number `taken` by the other bound is passed over ("not ... more than $100")."""
+    for m in pattern.finditer(norm):
+        group = 1 if m.group(1) is not None else 2
+        if taken and m.span(group) == taken:
+            continue
+        after = re.match(r"\s*-?\s*([a-z]+|%)", norm[m.end(group):])
         money = "$" in m.group(0) or "usd" in m.group(0)  # "$120 in wide" is a price
         if money or not (after and (after.group(1) in measures or lemma(after.group(1)) in measures)):
-            return float(m.group(1))
-    return None
+            return float(m.group(group)), m.span(group)
+    return None, None
 
 
 def _one_reading(c: Constraints, scope: list[Product]) -> None:
@@ -223,9 +231,14 @@ def _features(norm: str, c: Constraints, products: list[Product], scope: list[Pr
     checked and are left out; so are the language's filler words ("recommend", "good"), the
     category's own words and those a measure or bound already took."""
     known = set().union(*(vocabulary.product_terms(p) for p in products)) if products else set()
-    taken = set(lemmas(" ".join([c.category or "", *c.attributes, *(str(v) for v in c.attributes.values()),
+    spec = set().union(*(vocabulary.spec_terms(p) for p in products)) if products else set()
+    taken = set(lemmas(" ".join([(c.category or "").replace("-", " "), *c.attributes, *(str(v) for v in c.attributes.values()),
                                  *(k.replace("_", " ") for k in c.bounds)])))
-    taken |= set(lemmas(" ".join(lexicon.words("filler_words") + lexicon.words("age_words") + lexicon.words("birth_words"))))
+    # what an exclusion is about asks for nothing: "any colour except white"
+    cues = alternatives(lexicon.lists("exclusion").get("before", []))
+    taken |= set(lemmas(" ".join(re.findall(rf"(\w+)\s+(?:{cues})\b", norm)))) if cues else set()
+    taken |= set(lemmas(" ".join(lexicon.words("filler_words") + lexicon.words("age_words") + lexicon.words("birth_words")
+                                 + list(lexicon.mapping("number_words")))))
     taken |= set(lemmas(" ".join(vocabulary.unit_words())))
     ex = lexicon.lists("exclusion")
     cue_words = set(lemmas(" ".join(ex.get("before", []) + ex.get("after", []) + ex.get("skip", []))))
@@ -237,10 +250,11 @@ def _features(norm: str, c: Constraints, products: list[Product], scope: list[Pr
         taken |= set(lemmas(" ".join(lexicon.lists("bounds").get("dimension", []))))
         taken |= {lemma(w) for w, d in lexicon.mapping("dimension_keys").items() if any(d in k.lower() for k in c.bounds)}
     taken |= _purpose(norm)
+    coded = {str(v) for _, v in c.bounds.values()}  # "IP67 or better" is a bound; "an H13 filter" a feature
     run: list[str] = []  # words next to each other in the request are one feature: "automatic needle threader"
     for t in [*phrase_stems(norm), ""]:
-        if t and vocabulary.holds(known, t) and t not in taken and t not in c.excluded and not t.replace(".", "").isdigit() \
-                and len(t) > 2 and t not in cue_words and not vocabulary.code_parts(t) and t not in STOPWORDS:
+        if t and vocabulary.holds(spec, t) and t not in taken and t not in c.excluded and not t.replace(".", "").isdigit() \
+                and len(t) > 2 and t not in cue_words and t.upper() not in coded and t not in STOPWORDS:
             run += [t] if t not in run else []
         elif run:
             phrase, run = " ".join(run), []
@@ -248,15 +262,16 @@ def _features(norm: str, c: Constraints, products: list[Product], scope: list[Pr
                 c.features.append(phrase)
 
 
-
 def _purpose(norm: str) -> set[str]:
     """The words of what a product is for ("for a nursery", "to carry to my classes"): where it
     goes or who uses it, no feature it must have. They end where a requirement starts ("with")."""
-    cues, ends = (lexicon.lists("purpose").get(k, []) for k in ("before", "until"))
+    cues, ends, asking = (lexicon.lists("purpose").get(k, []) for k in ("before", "until", "not_after"))
     if not cues:
         return set()
     out = set()
     for m in re.finditer(rf"\b(?:{alternatives(cues)})\b([^,.;!?]*)", norm):
+        if asking and re.search(rf"\b(?:{alternatives(asking)})\s*$", norm[:m.start()]):
+            continue
         out |= set(lemmas(re.split(rf"\b(?:{alternatives(ends)})\b", m.group(1))[0] if ends else m.group(1)))
     return out
 

@@ -6,6 +6,7 @@ catalog, not from word lists in code; only the language's function words (units,
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from chatbot.answer import lexicon
@@ -47,6 +48,13 @@ def product_terms(p: Product) -> frozenset[str]:
     text values, each as its dictionary form and its stem ("wooden": wooden, wood), and the parts
     of hyphenated words ("chew-resistant": chew, resistant)."""
     return _kept(p, "terms", lambda p: terms_of(record_text(p)))
+
+
+def spec_terms(p: Product) -> frozenset[str]:
+    """`product_terms` less the description's: the words the record states as specifications
+    (title, features, attributes). A word a shop uses only in prose ("throw it in a suitcase")
+    names no feature a shopper can ask for."""
+    return _kept(p, "spec_terms", lambda p: terms_of(record_text(replace(p, description=""))))
 
 
 def name_terms(p: Product) -> frozenset[str]:
@@ -153,9 +161,14 @@ def unit_of_key(key: str) -> str | None:
     """The unit an attribute key names in one of its parts: capacity_l -> l, runtime_hours -> h."""
     words = unit_words()
     parts = [w for w in _KEY_PARTS.split(key.lower()) if w]
-    for part in reversed(parts):
-        if part in words:
-            return words[part]
+    for pair in reversed([f"{a} {b}" for a, b in zip(parts, parts[1:])]):  # "Room size (sq ft)"
+        if pair in words:
+            return words[pair]
+    found = [part for part in parts if part in words]
+    cues = {w.lower() for said in lexicon.lists("bounds").values() for w in said}
+    plain = [part for part in found if part not in cues]  # "noise_db_min": its minimum in dB, no minutes
+    if found:
+        return words[(plain or found)[-1]]
     for part in reversed(parts):  # "wattage" is in watts, "lumens_max" in lumens
         for word, unit in words.items():
             if len(word) > 3 and word.isalpha() and part.startswith(word):
@@ -208,7 +221,7 @@ def key_words(key: str) -> frozenset[str]:
 # units of one kind, as a share of the first: a comparison reads "1.4 kg" against "900 g"
 _SCALES = {"kg": ("kg", 1.0), "g": ("kg", 0.001), "lb": ("kg", 0.4536), "oz": ("kg", 0.02835),
            "m": ("m", 1.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "in": ("m", 0.0254), "ft": ("m", 0.3048),
-           "l": ("l", 1.0), "ml": ("l", 0.001)}
+           "l": ("l", 1.0), "ml": ("l", 0.001), "qt": ("l", 0.9464), "m2": ("m2", 1.0), "ft2": ("m2", 0.0929)}
 
 
 def base_unit(unit: str) -> str:
@@ -217,75 +230,6 @@ def base_unit(unit: str) -> str:
 
 def in_base(value: float, unit: str) -> float:
     return value * _SCALES.get(unit, (unit, 1.0))[1]
-
-
-def measure_in(p: Product, unit: str, about: list[str] | None = None) -> tuple[float, str, str] | None:
-    """The product's one measure in `unit` or a unit convertible to it, as (value in the base
-    unit, what it measures, as the record shows it): from a key naming the unit (weight_kg: 1.4),
-    a value stating it ("Weight": "2.1 kg"), else the one such measure of its text ("Weighs 900 g",
-    said twice alike: "AquaCalm 6L", "6 L water tank"). Where the record states several,
-    `about` ([name, text words...]) picks the one it names: ["thickness", "thick"] finds
-    "Thickness": "6 mm" or "It is 10 mm thick"."""
-    base = base_unit(unit)
-    keyed = [keyed_value(p, key) for key, (_, value_unit, key_unit) in numbers(p).items()
-             if (u := value_unit or key_unit) and base_unit(u) == base]
-    if about and len(keyed) > 1:
-        keyed = [k for k in keyed if about[0] in k[1]]
-    if len(keyed) == 1:
-        return keyed[0]
-    if keyed:
-        return None  # two measures in the unit (height, depth): the comparative does not say which
-    if about:  # "It is 10 mm thick", "a thickness of 6 mm"
-        words = unit_words()
-        said = re.finditer(rf"(\d+(?:\.\d+)?)\s*({alternatives(words)})\s+({alternatives(about)})\b", record_text(p).lower())
-        stated = [(in_base(float(m[1]), words[m[2]]), words[m[2]], float(m[1])) for m in said if base_unit(words[m[2]]) == base]
-    else:
-        stated = [(in_base(x, u), u, x) for u, xs in text_measures(p).items() if base_unit(u) == base for x in xs]
-    if stated and len({v for v, _, _ in stated}) == 1:
-        v, u, x = stated[0]
-        return v, about[0] if about else lexicon.mapping("unit_names").get(base, base), f"{x:g} {_unit_shown(u)}"
-    return None
-
-
-def stated_about(p: Product, names: set[str]) -> tuple[float, str, str, str] | None:
-    """A measure the record's text states of one of `names`, next to it: "10-year warranty",
-    "a warranty of 5 years" -> (value in the base unit, the name, as shown, the unit); None
-    unless the text gives one value."""
-    if not names:
-        return None
-    words = unit_words()
-    text, units, said = record_text(p).lower(), alternatives(words), alternatives(names)
-    number = r"(?P<number>\d+(?:\.\d+)?)[\s-]*(?P<unit>" + units + r")\b"
-    found = {}
-    for pattern in (rf"{number}[\s-]+(?:[a-z]+\s+)?(?P<name>{said})\b", rf"\b(?P<name>{said})\w*\s+(?:[a-z]+\s+){{0,2}}?{number}"):
-        for m in re.finditer(pattern, text):
-            u, x = words[m["unit"]], float(m["number"])
-            found[in_base(x, u)] = (m["name"], f"{x:g} {_unit_shown(u)}", u)
-    if len(found) != 1:
-        return None
-    (value, (name, shown, unit)), = found.items()
-    return value, name, shown, unit
-
-
-def keyed_value(p: Product, key: str) -> tuple[float, str, str]:
-    """A numeric attribute as (value in its base unit, what it measures, as the record shows it):
-    "warranty_years": 10 -> (10.0, "warranty", "10 years")."""
-    number, value_unit, key_unit = numbers(p)[key]
-    u = value_unit or key_unit
-    parts = re.split(r"[_\s]+", key.lower())
-    name = " ".join(parts[:-1] if len(parts) > 1 and parts[-1] in unit_words() else parts)
-    value = p.attributes[key]
-    shown = value if isinstance(value, str) else f"{_shown(value)} {_unit_shown(u)}".strip() if u else _shown(value)
-    return (in_base(number, u) if u else number), name, shown
-
-
-def _shown(value) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def _unit_shown(unit: str) -> str:
-    """A canonical unit as a shopper reads it: c -> °C, m2 -> m², db -> dB."""
-    return {"c": "°C", "m2": "m²", "db": "dB", "l": "L", "w": "W"}.get(unit, unit)
 
 
 def numbers(p: Product) -> dict[str, tuple[float, str | None, str | None]]:

@@ -1,4 +1,5 @@
 """Shopping requests parsed against the catalog's vocabulary (hand-worked examples)."""
+from chatbot import vocabulary
 from chatbot.constraints import Constraints, is_recommendation_request, parse, satisfies
 from chatbot.types import Product
 from conftest import MINI_PRODUCTS
@@ -309,3 +310,31 @@ def test_chinese_numerals_and_negations():
     assert [p.id for p in machines if satisfies(p, parse("我需要一台适合八岁孩子用的缝纫机。", machines))] == ["S1"]
     assert parse("无线耳机", [Product(id="H", title="Buds", category="headphones", attributes={"wireless": True})]).attributes \
         == {"wireless": True}  # 无线 is no exclusion
+
+
+def test_what_a_request_asks_in_words_it_did_not_use_before():
+    purifiers = [Product(id="A1", title="AeroPure 300", category="Air Purifiers", price=89.0,
+                         features=["As quiet as 24 dB in sleep mode"], attributes={"Room Size (sq ft)": 320, "colour": "white"},
+                         description="A compact tower for bedrooms and home offices."),
+                 Product(id="A2", title="HX-700 Smart", category="Air Purifiers", price=329.0,
+                         attributes={"room_sqft": 900, "noise_db_min": 31, "color": "black"})]
+    assert vocabulary.unit_of_key("Room Size (sq ft)") == "ft2" and vocabulary.unit_of_key("noise_db_min") == "db"
+    wanted = parse("An air purifier, 500 sq ft at least, I don't want to spend more than $400.", purifiers)
+    assert (wanted.price_min, wanted.price_max, list(wanted.bounds.values())) == (None, 400.0, [[">=", 500.0]])  # one of the keys
+    assert [p.id for p in purifiers if satisfies(p, wanted)] == ["A2"]  # 900 sq ft; 320 is too small
+    assert parse("air purifier, $100 max", purifiers).price_max == 100.0
+    wanted = parse("An air purifier in any colour except white", purifiers)
+    assert wanted.excluded == ["white"] and wanted.features == []  # the colour is what the exclusion is about
+    # "to be quiet" asks for a feature, no purpose; "for home offices" is prose, no feature
+    assert parse("An air purifier for my office. It has to be quiet.", purifiers).features == ["quiet"]
+
+
+def test_a_false_free_of_attribute_and_words_only_prose_uses():
+    from chatbot import vocabulary as v
+
+    boots = [Product(id="B1", title="Fold-Go Boot", category="Rain Boots", description="Throw it in a suitcase.",
+                     attributes={"packable": True, "pvc_free": False}),
+             Product(id="B2", title="Classic Boot", category="Rain Boots", attributes={"packable": False, "pvc_free": True})]
+    assert v.free_key("pvc_free") == ["pvc"] and v.free_key("packable") is None
+    assert parse("packable rain boots I can throw in a suitcase", boots).features == []  # "suitcase": prose only
+    assert [p.id for p in boots if satisfies(p, parse("rain boots with no PVC", boots))] == ["B2"]

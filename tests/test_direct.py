@@ -23,10 +23,20 @@ def test_the_comparative_names_the_attribute_through_its_unit():
         "The Lite Tent is lighter: its weight is 1.4 kg [1], against 3.2 kg for the Ridge Tent [2]."
     assert [c.product_id for c in turn.reply.citations] == ["B", "A"]
     assert _turn("哪个更轻？").reply.answer.startswith("Lite Tent 更胜一筹")
+    assert turn.reply.focus == ["B", "A"]  # the one that wins is "it" in the next question
+    assert _turn("Which one weighs less?").reply.answer == \
+        "The Lite Tent has the smaller weight: 1.4 kg [1], against 3.2 kg for the Ridge Tent [2]."
+
+
+def test_two_weights_under_other_names_are_not_compared():
+    scooters = {"T": Product("T", "Trax Scooter", attributes={"weight_kg": 3.6}, features=["Holds riders up to 80 kg"]),
+                "K": Product("K", "Tri-Kick Scooter", attributes={"max_load_kg": 50})}
+    # the Trax's own weight is no rider's limit: the records do not settle "which takes a heavier kid"
+    assert not _turn("Trax or Tri-Kick, which one is heavier?", scooters, ("T", "K")).done
 
 
 def test_a_tie_says_so_and_an_unlisted_comparison_goes_on_to_the_evidence():
-    assert _turn("Which one is brighter?").reply.answer.startswith("Both list the same lumens: 100 lumens")
+    assert _turn("Which one is brighter?").reply.answer.startswith("Both list the same brightness: 100 lumens")
     assert not _turn("Which one is comfier?").done
 
 
@@ -185,11 +195,11 @@ def test_a_measure_named_by_its_word_among_several_and_a_unit_spelt_out():
 
 
 def test_a_measure_the_text_states_twice_alike_is_one():
-    from chatbot import vocabulary
+    from chatbot import measures
 
     tank = Product("T", "AquaCalm 6L Humidifier", features=["6 L water tank"], description="Lasts 40 hours.")
-    assert vocabulary.measure_in(tank, "l") == (6.0, "capacity", "6 L")
-    assert vocabulary.measure_in(Product("U", "Jug", features=["1 L jug", "2 L jug"]), "l") is None  # two differ
+    assert measures.measure_in(tank, "l") == (6.0, "capacity", "6 L")
+    assert measures.measure_in(Product("U", "Jug", features=["1 L jug", "2 L jug"]), "l") is None  # two differ
 
 
 def test_an_attribute_the_question_names_is_compared_in_the_direction_its_comparative_says():
@@ -208,3 +218,24 @@ def test_an_attribute_the_question_names_is_compared_in_the_direction_its_compar
         "The Bread Knife has the greater warranty: 10 years [1], against 5 years for the Chef's Knife [2]."  # its text says it
     knives["K1"] = Product("K1", "Bread Knife", description="2-year warranty, 3-year warranty on the blade.")
     assert ask("Which has the longer warranty?") == ""  # two values: the text does not settle it
+
+
+def test_a_question_naming_a_unit_is_answered_from_the_one_measure_in_it():
+    from chatbot.answer import facts
+
+    speaker = Product("S", "Deckhand Max", features=["40 W output", "Weighs 2.3 kg"], attributes={"colour": "black"})
+    purifier = Product("P", "AeroPure 300", features=["As quiet as 24 dB in sleep mode"], attributes={"room_sqft": 320})
+    pan = Product("N", "Tri-Ply 24 cm Fry Pan", features=["Riveted steel handle"], attributes={"diameter_cm": 24})
+    assert facts.answer("How many watts does this speaker put out?", speaker) == "The Deckhand Max's power is 40 W [1]."
+    assert facts.answer("How loud is it on the lowest setting?", purifier) == "The AeroPure 300's noise level is 24 dB [1]."
+    assert facts.answer("Deckhand Max有多重？", speaker, "zh") == "Deckhand Max 的 weight：2.3 kg [1]。"
+    assert facts.answer("What kind of handle does the Tri-Ply 24 cm pan have?", pan) is None  # "24 cm" names the pan
+    assert facts.answer("What presser feet come with it?", speaker) is None  # no quantity asked
+    assert facts.answer("Is it louder than 30 dB?", purifier) is None  # a yes or no
+    coated = Product("G", "GreenGlide Pan", attributes={"coating": "ceramic non-stick"})
+    assert facts.answer("What's the coating on the GreenGlide?", coated) == "The GreenGlide Pan's coating is ceramic non-stick [1]."
+    assert facts.answer("Is the GreenGlide's coating FDA approved?", coated) is None  # the record never says FDA
+    assert facts.answer("Is the GreenGlide's coating made from recycled ceramic?", coated) is None  # nor "recycled"
+    boot = Product("B", "Chelsea Storm", attributes={"size_range": "EU 36-46", "shaft_height_in": 7, "upper": "PVC"})
+    assert facts.answer("What sizes are the Chelsea Storm boots available in?", boot) == \
+        "The Chelsea Storm's size range is EU 36-46 [1]."  # the one key whose first word the question says

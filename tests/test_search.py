@@ -138,6 +138,14 @@ def test_a_product_is_named_by_the_distinctive_part_of_its_title():
     assert more.named("Is the Green one quiet?") == []  # a common word is not, alone
     assert more.named("Is the XL quiet?") == []  # nor a size
 
+    kin = Titles([("A1", "Halden Air HX-700 Smart"), ("A2", "Nimbus Bros. CleanSky Tower"), ("A3", "Nimbus Bros. CleanSky Mini"),
+                  ("K1", "Keyforge Co. KF75 Pro Wireless"), ("S1", "Zipkid Bros. Trax Kick Scooter"), ("S2", "Zipkid Bros. Tri-Kick Scooter")])
+    assert kin.named("Between the HX-700 and the CleanSky Tower, which one is quieter?") == ["A1", "A2"]  # a model code
+    assert kin.named("Which one's quieter, the Halden or the CleanSky Mini?") == ["A1", "A3"]  # two words only one title holds
+    assert kin.named("What's the actuation force on the KF75 Pro's switches?") == ["K1"]  # a possessive
+    assert kin.named("Trax or Tri-Kick, which one is lighter?") == ["S1", "S2"]  # a rare name opening the message
+    assert kin.named("Is the CleanSky quiet?") == []  # a word two titles share names neither
+
 
 def test_a_name_no_title_holds_is_found_and_a_misspelt_one_finds_its_title():
     from chatbot.data.search import Titles

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from chatbot import vocabulary
+from chatbot import measures, vocabulary
 from chatbot.answer import facts, lexicon, opinions
 from chatbot.answer.turn import Turn
 from chatbot.data.chunking import card_text
@@ -75,8 +75,8 @@ def _compare_named_key(turn: Turn, items: list[Product]) -> None:
         if keyed[p.id]:
             _, value_unit, key_unit = vocabulary.numbers(p)[keyed[p.id][0]]
             units.add(vocabulary.base_unit(value_unit or key_unit or ""))
-            found.append(vocabulary.keyed_value(p, keyed[p.id][0]))
-        elif stated := vocabulary.stated_about(p, named):
+            found.append(measures.keyed_value(p, keyed[p.id][0]))
+        elif stated := measures.stated_about(p, named):
             units.add(vocabulary.base_unit(stated[3]))
             found.append(stated[:3])
         else:
@@ -96,6 +96,7 @@ def _settle(turn: Turn, items: list[Product], found: list, most_wins: bool, diff
     answer = turn.fixed("compare_same", a=win.name, b=lose.name, name=name, value=wshown) if wv == lv \
         else differ(win, lose, name, wshown, lshown)
     turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"{n}: {shown}") for p, (_, n, shown) in ranked]
+    turn.reply.focus = [p.id for p, _ in ranked]  # the one that wins is "it" in the next question
     turn.finish(answer)
 
 
@@ -104,12 +105,15 @@ def _compare_attribute(turn: Turn, items: list[Product]) -> None:
     through its unit (lighter: a mass, brighter: lumens), wherever each record states it (its own
     key, a value with a unit, a line of its text), in one unit."""
     for unit, word in lexicon.said("compare_units", turn.text):
-        found = [vocabulary.measure_in(p, unit, lexicon.lists("compare_about").get(word)) for p in items]
-        if any(f is None for f in found):
-            continue
-        # "is lighter" reads; "is more area" does not: a phrase says which has more
-        key = "compare_attribute" if not word.isascii() or (" " not in word and word.endswith("er")) else "compare_attribute_more"
-        _settle(turn, items, found, word not in lexicon.lists("compare_smaller").get(unit, []),
+        found = [measures.measure_in(p, unit, lexicon.lists("compare_about").get(word)) for p in items]
+        if any(f is None for f in found) or len({f[1].lower() for f in found}) > 1 \
+                and any(len(measures.measures_of(p, unit)) > 1 for p in items):
+            continue  # a record stating two weights under other names than its rival's: a rider's limit is no scooter's weight
+        smaller = word in lexicon.lists("compare_smaller").get(unit, [])
+        # "is lighter" reads; "is more area", "is weighs less" do not: a phrase says which has more or less
+        key = "compare_attribute" if not word.isascii() or (" " not in word and word.endswith("er")) \
+            else "compare_attribute_less" if smaller else "compare_attribute_more"
+        _settle(turn, items, found, not smaller,
                 lambda win, lose, name, wshown, lshown: turn.fixed(key, win=win.name, word=word, lose=lose.name, name=name,
                                                                   win_value=wshown, lose_value=lshown))
         return
@@ -127,5 +131,6 @@ def _compare_price(turn: Turn, items: list[Product]) -> None:
         return
     cheap, dear = priced[0], priced[-1]
     turn.reply.citations = [Citation(p.id, [f"{p.id}:card"], p.name, f"Price: {p.price_text()}") for p in (cheap, dear)]
+    turn.reply.focus = [cheap.id, dear.id]
     turn.finish(turn.fixed("compare_price", cheap=cheap.name, cheap_price=cheap.price_text(),
                            dear=dear.name, dear_price=dear.price_text()))

@@ -9,35 +9,30 @@ from __future__ import annotations
 import re
 
 from chatbot.data.chunking import format_value
-from chatbot import vocabulary
+from chatbot import measures, vocabulary
 from chatbot.answer import lexicon
 from chatbot.text import STOPWORDS, lemma, sentences, stem, words
 from chatbot.types import Product
 
-UNITS = {"_g": "g", "_kg": "kg", "_mm": "mm", "_cm": "cm", "_hours": "hours", "_l": "L", "_in": "in", "_mah": "mAh",
-         "_w": "W", "_m": "m"}
 _IN_BRACKETS = re.compile(r"\s*[(\[]\s*([^()\[\]]{1,12}?)\s*[)\]]\s*$")  # "Weight (kg)", "Capacity [L]"
 
 
 def _display(key: str, value) -> str:
     text = format_value(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        for suffix, unit in UNITS.items():
-            if key.endswith(suffix):
-                return f"{text} {unit}"
-        if m := _IN_BRACKETS.search(key):
+        if unit := vocabulary.unit_of_key(key):  # weight_g, "Weight (kg)", wattage
+            return f"{text} {measures.unit_shown(unit)}"
+        if m := _IN_BRACKETS.search(key):  # a unit the lexicon does not know, as the key writes it
             return f"{text} {m.group(1)}"
-        if key == "wattage":
-            return f"{text} W"
     return text
 
 
 def _name(key: str, value) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         key = _IN_BRACKETS.sub("", key)  # "Weight (kg)": the weight, its unit shown with the value
-        for suffix in UNITS:  # "weight_g" is the weight; "made_in" is no length in inches
-            if key.endswith(suffix):
-                key = key[: -len(suffix)]
+        parts = re.split(r"[_\s]+", key.strip())
+        if len(parts) > 1 and parts[-1].lower() in vocabulary.unit_words():  # "weight_g" is the weight
+            key = " ".join(parts[:-1])  # ("made_in" is no length in inches: its value is no number)
     return key.replace("_", " ")
 
 
@@ -60,6 +55,7 @@ def _key_score(key: str, text: str) -> int | None:
     if _other_preposition(key, re.findall(r"[a-z]+", text.lower())):
         return None
     said = words(text)
+    said += [part for w in said if "-" in w for part in w.split("-") if part]  # "hot-swappable": hot_swappable
     forms = {lemma(w) for w in said} | {stem(w) for w in said}
     means = lexicon.mapping("dimension_keys")
     score = 0
@@ -72,6 +68,23 @@ def _key_score(key: str, text: str) -> int | None:
         else:
             return None
     return score or None
+
+
+def _head_key(text: str, p: Product) -> list[tuple[int, int, str]]:
+    """"What sizes ...?" asks `size_range`, "what switches ...?" `switch type`: a two-word key
+    with a text value whose first word is the word after "what", when no other key has that word."""
+    m = re.match(r"\W*(?:what|which)\s+(\w+)", text)
+    if not m or m.group(1) in words(p.category or ""):  # "which knife ...?" names the product's kind
+        return []
+    forms = {lemma(m.group(1)), stem(m.group(1))}  # the word the question asks after "what": "sizes"
+    heads = {}
+    for key, value in p.attributes.items():
+        parts = [w for w in vocabulary.key_words(key) if w not in vocabulary.unit_words()]
+        first = re.split(r"[_\s]+", key.lower())[0]
+        if lemma(first) in forms or stem(first) in forms:
+            heads.setdefault(first, []).append((key, value, len(parts)))
+    found = [ks[0] for ks in heads.values() if len(ks) == 1 and ks[0][2] == 2 and isinstance(ks[0][1], (str, list))]
+    return [(1, len(key), key) for key, _, _ in found[:1]]
 
 
 def _other_preposition(key: str, said: list[str]) -> bool:
@@ -107,10 +120,12 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
     units = vocabulary.unit_words()
     said_units = {units[w] for w in re.findall(r"[a-z]+", text) if w in units and w not in STOPWORDS}  # "in mAh"
     scored = [(score + (vocabulary.unit_of_key(key) in said_units), len(key), key) for key in p.attributes
-              if (score := _key_score(key, text)) is not None]
+              if (score := _key_score(key, text)) is not None] or _head_key(text, p)
     for _, _, key in sorted(scored, reverse=True)[:1]:  # the key the question names most fully
-        if not key_covers(question, p, key) and record_line(question, p):
-            return None  # a line of the record names all that is asked ("It carries children up to 20 kg.")
+        if not key_covers(question, p, key) and (record_line(question, p) or _unheard(question, p, key)):
+            # a line of the record names all that is asked ("It carries children up to 20 kg."), or
+            # the question asks what the record never mentions ("is its coating FDA approved?")
+            return None
         value = p.attributes[key]
         name = _name(key, value)
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):  # marketplace exports
@@ -135,6 +150,26 @@ def answer(question: str, p: Product, lang: str = "en") -> str | None:
         if name.rsplit(" ", 1)[-1] in lexicon.words("prepositions"):  # "made in": "is made in Portugal"
             return f"The {p.name} is {name} {shown} [1]."
         return f"The {p.name}'s {name} is {shown} [1]."
+    if not scored and lexicon.search("quantity_question", question) and not lexicon.search("yes_no_question", question) \
+            and (found := measured(text, p)):
+        name, shown = found
+        return f"{p.name} 的 {name}：{shown} [1]。" if lang == "zh" else f"The {p.name}'s {name} is {shown} [1]."
+    return None
+
+
+def measured(text: str, p: Product) -> tuple[str, str] | None:
+    """"How many watts does it put out?", "How loud is it?": the one measure the record states in
+    the unit the question names, or in the one kind of unit its measure word asks ("loud": dB;
+    "long", a length or a time, asks none), as (what it measures, as the record shows it). A
+    unit after a number is part of a name ("the 24 cm pan"); a length is left to the keys that name
+    it: a record states several (height, width, diameter) and its text does not say which is which."""
+    units, kinds = vocabulary.unit_words(), lexicon.lists("quantity_units")
+    said = re.findall(r"(\d\s*)?\b([a-z]+)", text)
+    asked = [units[w] for number, w in said if w in units and not number and len(w) > 1 and w not in STOPWORDS]
+    asked += [u for _, w in said if len({vocabulary.base_unit(u) for u in kinds.get(w, [])}) == 1 for u in kinds[w][:1]]
+    for unit in dict.fromkeys(u for u in asked if vocabulary.base_unit(u) != "m"):
+        if found := measures.measure_in(p, unit):
+            return found[1], found[2]
     return None
 
 
@@ -153,6 +188,18 @@ def _says(have: frozenset[str], word: str) -> bool:
     """Whether a text's terms hold an asked word, or the word it stands for ("long": length)."""
     means = lexicon.mapping("dimension_keys").get(word)
     return vocabulary.holds(have, word) or bool(means and vocabulary.holds(have, means))
+
+
+def _unheard(question: str, p: Product, key: str) -> bool:
+    """Whether the question asks a standard or a code ("FDA", "UL94"), or a yes or no on a word,
+    that neither the key nor anything in the record holds: the key's value would answer another question."""
+    codes = {w.lower() for w in re.findall(r"\b[A-Z]{2,}[0-9]*\b|\b[A-Za-z]+[0-9][A-Za-z0-9]*\b", question)}
+    # a yes or no on a plain word ("made from recycled rubber?"; not "fit my Lumio 7?", nor "one-step")
+    plain = {w for w in re.findall(r"[A-Za-z][A-Za-z-]*", question) if w.islower()} \
+        if lexicon.search("yes_no_question", question) else set()
+    have, numbers = vocabulary.terms_of(key.replace("_", " ")), lexicon.mapping("number_words")
+    asked = [part for w in _asked(question, p) if w in plain or w in codes for part in w.split("-") if part and part not in numbers]
+    return any(not _says(have, w) and not vocabulary.holds(vocabulary.product_terms(p), w) for w in asked)
 
 
 def key_covers(question: str, p: Product, key: str) -> bool:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from chatbot.answer import lexicon
 from chatbot import vocabulary
-from chatbot.answer.facts import UNITS  # attribute-key suffixes and their units: weight_g -> g
 from chatbot.types import Product
 from chatbot.vocabulary import record_text
 
@@ -140,8 +139,7 @@ def check_answer(answer: str, evidence_text: str, products: list[Product], quest
             allowed |= _numbers(str(value))
             measures |= _measures(str(value))
             # the unit a key names (weight_g, "Weight (kg)", runtime_hours) goes with its number
-            unit = next((_unit(u) for suffix, u in UNITS.items() if key.endswith(suffix)), None) or \
-                ((u := vocabulary.unit_of_key(key)) and _unit(u))
+            unit = (u := vocabulary.unit_of_key(key)) and _unit(u)
             if unit and isinstance(value, (int, float)) and not isinstance(value, bool):
                 measures.add((round(float(value), 2), unit))
     problems, facts = [], []

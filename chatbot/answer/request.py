@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from chatbot import constraints as cons
-from chatbot import vocabulary
+from chatbot import measures, vocabulary
 from chatbot.answer import lexicon
 from chatbot.answer.turn import Turn
 from chatbot.text import lemma, words
@@ -91,7 +91,7 @@ def _measure(turn: Turn, p, unit: str) -> tuple[float, str, str] | None:
         return (p.rating, turn.fixed("measure_rating"), f"{p.rating:.1f}★ ({p.review_count})") if p.rating is not None else None
     if unit == "reviews":
         return (p.review_count, turn.fixed("measure_reviews"), str(p.review_count)) if p.review_count else None
-    return vocabulary.measure_in(p, unit)
+    return measures.measure_in(p, unit)
 
 
 def _best(turn: Turn, wanted: cons.Constraints, ranks: list[tuple[str, str, bool]]) -> bool:

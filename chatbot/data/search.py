@@ -252,6 +252,10 @@ class Titles:
     _AFTER = re.compile(rf"\b(?:the|this|that|your)\s+({_NAME}(?:\s+(?:{_NAME}|\d+(?![\w.])))*)")
     _LATIN = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|\d+(?![\w.])))*")
 
+    def refers(self, text: str) -> bool:
+        """Whether the text asks about a product by name, held or not: "the Sakai Tetsu santoku"."""
+        return any(any(w in self.postings for w in words(name)) for name in self._AFTER.findall(text))
+
     def unknown(self, text: str) -> list[str]:
         """Names the text asks about of which no title holds a word. A lone word must be rare in
         English ("the Pro" is no name) and a lone all-capitals one is an acronym ("the UK")."""
@@ -283,7 +287,8 @@ class Titles:
         return [pid for n, _, pid in scored[:limit] if n == scored[0][0]]
 
     def named(self, text: str, limit: int = 3) -> list[str]:
-        lowered, said = text.lower(), words(text)
+        lowered = text.lower()
+        said = [re.sub(r"['’]s$", "", w) for w in words(text)]  # "the KF75 Pro's switches"
         query = set(said)
         # capitalised inside a sentence (the first word of one is capitalised anyway); a Latin word
         # inside Chinese ("Heirloom铸铁锅") is a name as much
@@ -307,7 +312,12 @@ class Titles:
         named_words = set(initials)
         # a word of one title alone, capitalised inside a sentence and rare in English, is a name
         # too ("the WarmHaven"); a common one ("Green", "Silent") or a size ("XL") is not
-        brands = {w for w in capitalised & self.unique if rare(w) and not re.search(rf"\b{re.escape(w.upper())}\b", text)}
+        brands = {w for w in capitalised & self.unique if (rare(w) or "-" in w)  # "Fold-Go": a compound, no phrase
+                  and not re.search(rf"\b{re.escape(w.upper())}\b", text)}
+        # so is a title's own model code ("HX-700", "KF75"), and a rare title word opening the
+        # message ("Trax or Tri-Kick, which ...?")
+        brands |= {w for w in query & self.unique if any(c.isdigit() for c in w) and any(c.isalpha() for c in w)}
+        brands |= {w for w in set(initials) - capitalised if w in self.unique and rare(w) and w in query}
         pairs = list(zip(said, said[1:]))
         for i in sorted(shared):
             pid, title = self.titles[i]
@@ -322,7 +332,9 @@ class Titles:
             # word alone ("Green") less
             sure = bool(unique) and (any(any(c.isdigit() for c in w) for w in unique) or foreign and unique & named_words
                                      or unique & brands
-                                     or any(a in title and b in title and {a, b} & unique & named_words for a, b in pairs))
+                                     or any(a in title and b in title and {a, b} & unique & named_words for a, b in pairs)) \
+                or any({a, b} <= title & named_words and set(self.postings[a]) & set(self.postings[b]) == {i} for a, b in pairs)
+            # (the last: two capitalised words in a row that only this title holds, "CleanSky Mini")
             if sure:
                 scored.append((1.0, where(hit), pid))
                 continue
