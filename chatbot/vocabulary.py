@@ -84,14 +84,16 @@ def has_feature(p: Product, phrase: str) -> bool:
     """Whether the record says the product has a requested feature. One word: any of its words
     (not one it says it is without). Several ("automatic needle threader"): one line of the record
     (title, feature, sentence, attribute) holds the last word and all the others, or all but one of
-    three or more ("Automatic threader: yes"), and no such line says it is without them ("No
-    automatic needle threader"): words scattered over a record are no feature."""
+    three or more ("Automatic threader: yes") but never a code ("H13"), and no such line says it
+    is without them ("No automatic needle threader"): words scattered over a record are no feature."""
     words = phrase.split()
     if len(words) == 1:
         return holds(product_terms(p), words[0]) and lemma(words[0]) not in free_of(p)
     need = len(words) - (len(words) > 2)
+    codes = [w for w in words if any(c.isdigit() for c in w)]  # "an H13 HEPA filter": no H11
     found = [negative for line, negative in _kept(p, "lines", _lines)
-             if holds(have := terms_of(line), words[-1]) and sum(holds(have, w) for w in words) >= need]
+             if holds(have := terms_of(line), words[-1]) and sum(holds(have, w) for w in words) >= need
+             and all(holds(have, w) for w in codes)]
     return bool(found) and not any(found)
 
 
@@ -221,7 +223,9 @@ def key_words(key: str) -> frozenset[str]:
 # units of one kind, as a share of the first: a comparison reads "1.4 kg" against "900 g"
 _SCALES = {"kg": ("kg", 1.0), "g": ("kg", 0.001), "lb": ("kg", 0.4536), "oz": ("kg", 0.02835),
            "m": ("m", 1.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "in": ("m", 0.0254), "ft": ("m", 0.3048),
-           "l": ("l", 1.0), "ml": ("l", 0.001), "qt": ("l", 0.9464), "m2": ("m2", 1.0), "ft2": ("m2", 0.0929)}
+           "l": ("l", 1.0), "ml": ("l", 0.001), "qt": ("l", 0.9464), "m2": ("m2", 1.0), "ft2": ("m2", 0.0929),
+           "c": ("c", 1.0), "f": ("c", 5 / 9)}
+_OFFSETS = {"f": -32.0}  # added before the share: 212 °F is (212 - 32) x 5/9 = 100 °C
 
 
 def base_unit(unit: str) -> str:
@@ -229,7 +233,7 @@ def base_unit(unit: str) -> str:
 
 
 def in_base(value: float, unit: str) -> float:
-    return value * _SCALES.get(unit, (unit, 1.0))[1]
+    return (value + _OFFSETS.get(unit, 0.0)) * _SCALES.get(unit, (unit, 1.0))[1]
 
 
 def numbers(p: Product) -> dict[str, tuple[float, str | None, str | None]]:

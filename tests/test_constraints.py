@@ -338,3 +338,11 @@ def test_a_false_free_of_attribute_and_words_only_prose_uses():
     assert v.free_key("pvc_free") == ["pvc"] and v.free_key("packable") is None
     assert parse("packable rain boots I can throw in a suitcase", boots).features == []  # "suitcase": prose only
     assert [p.id for p in boots if satisfies(p, parse("rain boots with no PVC", boots))] == ["B2"]
+
+
+def test_a_code_in_a_feature_must_be_the_record_s_own():
+    from chatbot import vocabulary as v
+
+    h11 = Product(id="C", title="CleanSky Tower", features=["Washable pre-filter + H11 HEPA filter"])
+    h13 = Product(id="H", title="HX-700", features=["H13 True HEPA filter"])
+    assert [p.id for p in (h11, h13) if v.has_feature(p, "h13 hepa filter")] == ["H"]  # all but one word, never the code

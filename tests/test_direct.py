@@ -28,6 +28,14 @@ def test_the_comparative_names_the_attribute_through_its_unit():
         "The Lite Tent has the smaller weight: 1.4 kg [1], against 3.2 kg for the Ridge Tent [2]."
 
 
+def test_fahrenheit_and_celsius_compare_in_one_unit():
+    pots = {"P": Product("P", "Petite Cocotte", features=["Oven-safe to 480°F"]),
+            "E": Product("E", "Earth Pot", attributes={"max_oven_c": 260})}
+    # 480 °F is 248.9 °C
+    assert _turn("Which can go in a hotter oven, the Petite Cocotte or the Earth Pot?", pots, ("P", "E")).reply.answer == \
+        "The Earth Pot is hotter: its max oven is 260 °C [1], against 480 °F for the Petite Cocotte [2]."
+
+
 def test_two_weights_under_other_names_are_not_compared():
     scooters = {"T": Product("T", "Trax Scooter", attributes={"weight_kg": 3.6}, features=["Holds riders up to 80 kg"]),
                 "K": Product("K", "Tri-Kick Scooter", attributes={"max_load_kg": 50})}
@@ -232,6 +240,9 @@ def test_a_question_naming_a_unit_is_answered_from_the_one_measure_in_it():
     assert facts.answer("What kind of handle does the Tri-Ply 24 cm pan have?", pan) is None  # "24 cm" names the pan
     assert facts.answer("What presser feet come with it?", speaker) is None  # no quantity asked
     assert facts.answer("Is it louder than 30 dB?", purifier) is None  # a yes or no
+    oven = Product("O", "Heritage Pot", features=["Oven-safe to 500°F"], attributes={"colour": "red"})
+    assert facts.answer("What's the max oven temperature for the Heritage pot?", oven) == \
+        "The Heritage Pot's temperature is 500 °F [1]."
     coated = Product("G", "GreenGlide Pan", attributes={"coating": "ceramic non-stick"})
     assert facts.answer("What's the coating on the GreenGlide?", coated) == "The GreenGlide Pan's coating is ceramic non-stick [1]."
     assert facts.answer("Is the GreenGlide's coating FDA approved?", coated) is None  # the record never says FDA

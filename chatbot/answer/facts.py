@@ -176,7 +176,7 @@ def measured(text: str, p: Product) -> tuple[str, str] | None:
 def _asked(question: str, p: Product) -> list[str]:
     """The words a question about `p` asks about: its name, filler, review words and a material
     question's "made of" aside."""
-    name = set(words(" ".join(x for x in (p.title, p.brand) if x)))
+    name = set(words(" ".join(x for x in (p.title, p.brand, p.category) if x)))  # "the Splash boots": its kind
     skip = set(words(" ".join(lexicon.words("filler_words") + lexicon.words("experience_words"))))
     if lexicon.search("material_question", question):  # "The handle is olive wood." says what it is made of
         skip |= set(words(lexicon.pattern("material_question").search(question).group(0)))
