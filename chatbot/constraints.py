@@ -226,10 +226,10 @@ def _one_reading(c: Constraints, scope: list[Product]) -> None:
 
 
 def _features(norm: str, c: Constraints, products: list[Product], scope: list[Product]) -> None:
-    """The request's other words that the catalog uses ("timer", "cordless"): required, or
-    excluded after "no"/"not made of" or before "-free". Words no product record holds cannot be
-    checked and are left out; so are the language's filler words ("recommend", "good"), the
-    category's own words and those a measure or bound already took."""
+    """The request's other words that the catalog's records state as specifications ("timer",
+    "cordless"): required, or excluded after "no"/"not made of" or before "-free" (any record word).
+    Words only prose uses ("a suitcase") cannot be checked and are left out; so are the language's
+    filler words ("recommend", "good"), the category's own words and those a measure or bound took."""
     known = set().union(*(vocabulary.product_terms(p) for p in products)) if products else set()
     spec = set().union(*(vocabulary.spec_terms(p) for p in products)) if products else set()
     taken = set(lemmas(" ".join([(c.category or "").replace("-", " "), *c.attributes, *(str(v) for v in c.attributes.values()),

@@ -108,7 +108,7 @@ def _compare_attribute(turn: Turn, items: list[Product]) -> None:
         found = [measures.measure_in(p, unit, lexicon.lists("compare_about").get(word)) for p in items]
         if any(f is None for f in found) or len({f[1].lower() for f in found}) > 1 \
                 and any(len(measures.measures_of(p, unit)) > 1 for p in items):
-            continue  # a record stating two weights under other names than its rival's: a rider's limit is no scooter's weight
+            continue  # names differ and a record states two: a rider's limit is no scooter's weight
         smaller = word in lexicon.lists("compare_smaller").get(unit, [])
         # "is lighter" reads; "is more area", "is weighs less" do not: a phrase says which has more or less
         key = "compare_attribute" if not word.isascii() or (" " not in word and word.endswith("er")) \

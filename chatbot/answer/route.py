@@ -37,14 +37,14 @@ def run(turn: Turn) -> None:
     # against the whole catalog is skipped for a question on a named product's facts.
     if turn.asks_recs or state.history or query or free:
         turn.wanted = wanted if wanted is not None else cons.parse(text, list(turn.products.values()))
-        # mid-conversation, "有白色的吗？" (in white?) asks about the product discussed, unless it names a kind
-        # "what do reviewers think of the lid on the ... kettle?" asks about reviews, and "which is
-        # lighter, A or B?" about two products, not for products
         if free and not turn.asks_recs and not turn.unknown and turn.wanted.category is None and turn.lang == "en" \
                 and not state.history and demands(turn.wanted, False) and not turn.bot.shop.retriever.titles().refers(text) \
                 and (category := category_by_meaning(turn)):
             # "A scooter with a brake for my 8-year-old?" states a need in words no category has
             turn.wanted = cons.parse(text, list(turn.products.values()), category=category)
+        # mid-conversation, "有白色的吗？" (in white?) asks about the product discussed, unless it names a kind
+        # "what do reviewers think of the lid on the ... kettle?" asks about reviews, and "which is
+        # lighter, A or B?" about two products, not for products
         if free and not turn.asks_recs and not turn.unknown and (turn.wanted.category or not state.history) \
                 and not lexicon.search("opinion_question", text) and not lexicon.search("compare_question", text) \
                 and states_a_need(turn.wanted, query, turn.lang):

@@ -253,7 +253,8 @@ class Titles:
     _LATIN = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|\d+(?![\w.])))*")
 
     def refers(self, text: str) -> bool:
-        """Whether the text asks about a product by name, held or not: "the Sakai Tetsu santoku"."""
+        """Whether the text asks about a product by a name whose words titles hold ("the Sakai Tetsu
+        santoku"), though the name may not pick one title."""
         return any(any(w in self.postings for w in words(name)) for name in self._AFTER.findall(text))
 
     def unknown(self, text: str) -> list[str]:
