@@ -45,11 +45,7 @@ def read(text: str, scope: list[Product], attributes: dict) -> dict[str, list]:
     units = vocabulary.unit_words()
     numeric = vocabulary.numeric_keys(scope)
     ages = vocabulary.age_keys(scope)
-    codes = {}  # letters of a graded code -> the keys holding such codes
-    for p in scope:
-        for key, value in p.attributes.items():
-            if parts := vocabulary.code_parts(value):
-                codes.setdefault(parts[0], set()).add(key)
+    codes = vocabulary.code_keys(scope)  # letters of a graded code -> the keys holding such codes
     if ages and any(w.lower() in text for w in lexicon.words("birth_words")):
         _age(bounds, ages, 0.0)
     # the key words the request's measure adjectives stand for ("longer" -> length), in its order

@@ -9,7 +9,7 @@ import re
 from chatbot.answer import lexicon
 from chatbot.text import alternatives
 from chatbot.types import Product
-from chatbot.vocabulary import _KEY_PARTS, base_unit, in_base, numbers, record_text, text_measures, unit_words
+from chatbot.vocabulary import base_unit, in_base, key_parts, numbers, record_text, text_measures, unit_words
 
 
 def measure_in(p: Product, unit: str, about: list[str] | None = None) -> tuple[float, str, str] | None:
@@ -72,8 +72,7 @@ def keyed_value(p: Product, key: str) -> tuple[float, str, str]:
     "warranty_years": 10 -> (10.0, "warranty", "10 years")."""
     number, value_unit, key_unit = numbers(p)[key]
     u = value_unit or key_unit
-    parts = [w for w in _KEY_PARTS.split(key.lower()) if w]  # "CADR (CFM)": cadr
-    name = " ".join(parts[:-1] if len(parts) > 1 and parts[-1] in unit_words() else parts)
+    name = " ".join(key_parts(key))  # "CADR (CFM)": cadr
     if u and name in unit_words():  # "lumens": 800 is the brightness
         name = lexicon.mapping("unit_names").get(base_unit(u), name)
     value = p.attributes[key]

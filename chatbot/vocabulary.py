@@ -161,6 +161,12 @@ _KEY_PARTS = re.compile(r"[_\s()\[\],/]+")  # "Weight (kg)", "capacity_l", "Nois
 
 def unit_of_key(key: str) -> str | None:
     """The unit an attribute key names in one of its parts: capacity_l -> l, runtime_hours -> h."""
+    return _unit_of_key(key, lexicon.generation())
+
+
+@lru_cache(maxsize=4096)
+def _unit_of_key(key: str, generation: int) -> str | None:
+    # read once per key and lexicon: a bound checks it for every product lacking the key
     words = unit_words()
     parts = [w for w in _KEY_PARTS.split(key.lower()) if w]
     for pair in reversed([f"{a} {b}" for a, b in zip(parts, parts[1:])]):  # "Room size (sq ft)"
@@ -211,13 +217,26 @@ def measure(value) -> tuple[float, str | None] | None:
     return float(m.group(1)), unit_words().get(unit)
 
 
-def key_words(key: str) -> frozenset[str]:
-    """An attribute key's words, its unit suffix left out: "diameter_cm" and "Diameter" name the
-    same thing; "min_age_months" keeps its "min" (a unit word only as a suffix)."""
+def key_parts(key: str) -> list[str]:
+    """An attribute key's words in order, lower case, its unit suffix left out: "CADR (CFM)" ->
+    ["cadr"]; "min_age_months" keeps its "min" (a unit word only as a suffix)."""
     parts = [w for w in _KEY_PARTS.split(key.lower()) if w]
-    if len(parts) > 1 and parts[-1] in unit_words():
-        parts = parts[:-1]
-    return frozenset(lemma(w) for w in parts)
+    return parts[:-1] if len(parts) > 1 and parts[-1] in unit_words() else parts
+
+
+def key_words(key: str) -> frozenset[str]:
+    """An attribute key's words as dictionary forms: "diameter_cm" and "Diameter" name the same thing."""
+    return frozenset(lemma(w) for w in key_parts(key))
+
+
+def code_keys(products) -> dict[str, set[str]]:
+    """The letters of the graded codes the products' attributes hold ("IP67": "ip") -> their keys."""
+    codes: dict[str, set[str]] = {}
+    for p in products:
+        for key, value in p.attributes.items():
+            if parts := code_parts(value):
+                codes.setdefault(parts[0], set()).add(key)
+    return codes
 
 
 # units of one kind, as a share of the first: a comparison reads "1.4 kg" against "900 g"

@@ -113,8 +113,7 @@ def referent(text: str, discussed: list) -> str | None:
 def _graded(name: str, products) -> bool:
     """Whether `name` is a graded code ("IPX7") of a kind the catalog's attributes hold."""
     parts = vocabulary.code_parts(name)
-    return bool(parts) and any((have := vocabulary.code_parts(v)) and have[0] == parts[0]
-                               for p in products for v in p.attributes.values())
+    return bool(parts) and parts[0] in vocabulary.code_keys(products)
 
 
 def states_a_need(w: cons.Constraints, query: bool, lang: str) -> bool:
